@@ -1,0 +1,25 @@
+import { Outlet } from 'react-router'
+
+/** The page frame: a header that says what this is, and the current route. */
+export function AppLayout() {
+  return (
+    <>
+      <header className="app-header">
+        <h1>PKCE Lab</h1>
+        <p>
+          The OAuth 2.0 authorization-code flow with PKCE, against any OpenID provider, in your
+          browser. Tokens stay in this tab&apos;s memory and are shown decoded.
+        </p>
+      </header>
+      <main className="app-main">
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <p>
+          No backend: everything runs in this page. Decoded tokens are readable by anyone who holds
+          them; decoding is not verifying.
+        </p>
+      </footer>
+    </>
+  )
+}

@@ -1,0 +1,169 @@
+import { useId } from 'react'
+
+import { CopyButton } from '../../components/ui/copy-button'
+import { presetById, PRESETS, settingsFromPreset } from '../../settings'
+import type { ProviderSettings } from '../../settings'
+import { ExtraParamsEditor } from './extra-params-editor'
+
+import './provider-settings.css'
+
+export interface ProviderSettingsFormProps {
+  settings: ProviderSettings
+  onSettingsChange: (settings: ProviderSettings) => void
+  /** Held in memory by the parent; never stored, never in a link. */
+  clientSecret: string
+  onClientSecretChange: (secret: string) => void
+  redirectUri: string
+  settingsLink: string
+  busy: boolean
+  onSignIn: () => void
+}
+
+/** The provider settings, the redirect URI to register, and the "Sign in" button. */
+export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
+  const { settings, onSettingsChange } = props
+  const id = useId()
+  const preset = presetById(settings.preset)
+  const change = (patch: Partial<ProviderSettings>) => {
+    onSettingsChange({ ...settings, ...patch })
+  }
+  const secretWarningId = `${id}-secret-warning`
+
+  return (
+    <form
+      className="provider-settings"
+      aria-label="Provider settings"
+      onSubmit={(event) => {
+        event.preventDefault()
+        props.onSignIn()
+      }}
+    >
+      <h2>Provider settings</h2>
+
+      <div className="field">
+        <label htmlFor={`${id}-preset`}>Preset</label>
+        <select
+          id={`${id}-preset`}
+          value={settings.preset}
+          onChange={(event) => {
+            const chosen = presetById(event.target.value)
+            if (chosen) onSettingsChange(settingsFromPreset(chosen))
+          }}
+        >
+          {PRESETS.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {preset && (
+        <aside className="preset-notes" aria-label={`About ${preset.label}`}>
+          <h3>About {preset.label}</h3>
+          <ul>
+            {preset.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </aside>
+      )}
+
+      <div className="field">
+        <label htmlFor={`${id}-issuer`}>Issuer URL</label>
+        <input
+          id={`${id}-issuer`}
+          type="url"
+          required
+          value={settings.issuer}
+          placeholder={preset?.issuerHint}
+          spellCheck={false}
+          autoCapitalize="off"
+          onChange={(event) => {
+            change({ issuer: event.target.value })
+          }}
+        />
+        <p className="hint">
+          Its /.well-known/openid-configuration is fetched when you sign in.
+          {preset?.issuerHint ? ` ${preset.issuerHint}.` : ''}
+        </p>
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-client-id`}>Client ID</label>
+        <input
+          id={`${id}-client-id`}
+          required
+          value={settings.clientId}
+          placeholder={preset?.clientIdHint}
+          spellCheck={false}
+          autoCapitalize="off"
+          onChange={(event) => {
+            change({ clientId: event.target.value })
+          }}
+        />
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-secret`}>Client secret (optional)</label>
+        <input
+          id={`${id}-secret`}
+          type="password"
+          autoComplete="off"
+          value={props.clientSecret}
+          aria-describedby={secretWarningId}
+          spellCheck={false}
+          onChange={(event) => {
+            props.onClientSecretChange(event.target.value)
+          }}
+        />
+        <p id={secretWarningId} className="warning">
+          Anything typed into a browser app is not secret: whoever can open this page can read it.
+          Use a secret only where the provider demands one even with PKCE (Google), and only for a
+          test client. PKCE Lab keeps it in this tab&apos;s memory only — never in storage or a link —
+          so it asks for it again when the provider sends you back.
+          {preset?.needsClientSecret ? ' This provider demands one.' : ''}
+        </p>
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-scope`}>Scopes</label>
+        <input
+          id={`${id}-scope`}
+          value={settings.scope}
+          spellCheck={false}
+          autoCapitalize="off"
+          onChange={(event) => {
+            change({ scope: event.target.value })
+          }}
+        />
+        <p className="hint">Space-separated. openid makes it OpenID Connect: an ID token comes back.</p>
+      </div>
+
+      <ExtraParamsEditor
+        params={settings.extraParams}
+        onChange={(extraParams) => {
+          change({ extraParams })
+        }}
+      />
+
+      <div className="field">
+        <label htmlFor={`${id}-redirect-uri`}>Redirect URI (register this at the provider)</label>
+        <div className="with-button">
+          <input id={`${id}-redirect-uri`} readOnly value={props.redirectUri} />
+          <CopyButton text={props.redirectUri} label="Copy redirect URI" />
+        </div>
+      </div>
+
+      <div className="actions">
+        <button type="submit" className="primary" disabled={props.busy}>
+          Sign in
+        </button>
+        <CopyButton text={props.settingsLink} label="Copy settings link" />
+      </div>
+      <p className="hint">
+        The settings link carries these settings but never the client secret.
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,71 @@
+/**
+ * How the protocol layer talks HTTP: an injected fetch, a time limit, the app's origin for CORS advice,
+ * and the one place that decides when plain http is allowed (loopback only). Knows nothing of React.
+ */
+import * as oauth from 'oauth4webapi'
+
+import { OidcError } from './oidc-error'
+import type { OidcStep } from './oidc-error'
+
+export interface HttpOptions {
+  /** Defaults to the global fetch; tests pass an in-process provider. */
+  fetch?: typeof fetch
+  /** This app's origin, named in CORS advice. */
+  appOrigin: string
+  /** Per-request time limit. */
+  timeoutMs?: number
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** RFC 8252 §8.3 treats loopback as the one place where http carries no network risk. */
+export function isLoopbackUrl(url: URL): boolean {
+  return LOOPBACK_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost')
+}
+
+/** https anywhere, http only on a loopback host; every other scheme (javascript:, data:, …) is refused. */
+export function isAllowedEndpointUrl(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url))
+}
+
+function isAbort(error: unknown): boolean {
+  return (
+    error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+  )
+}
+
+/**
+ * Options for one oauth4webapi call. `allowInsecureRequests` is deprecated on purpose in oauth4webapi so
+ * that it stands out; it is set only when the issuer is a loopback URL, and discovery has already refused
+ * metadata whose endpoints leave loopback over http.
+ */
+export function requestOptions(step: OidcStep, issuer: URL, http: HttpOptions) {
+  const fetchImpl = http.fetch ?? globalThis.fetch.bind(globalThis)
+  const timeoutMs = http.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  return {
+    signal: () => AbortSignal.timeout(timeoutMs),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- loopback development providers only, see above
+    [oauth.allowInsecureRequests]: issuer.protocol === 'http:' && isLoopbackUrl(issuer),
+    [oauth.customFetch]: async (url: string, init: RequestInit): Promise<Response> => {
+      try {
+        return await fetchImpl(url, init)
+      } catch (error) {
+        if (isAbort(error)) {
+          throw new OidcError('timeout', step, `No answer from ${url} within ${timeoutMs / 1000} s`, {
+            cause: error,
+            url,
+            origin: http.appOrigin,
+          })
+        }
+        // A fetch that fails without a status is, from a page, almost always CORS (the browser hides
+        // the reason on purpose, Fetch Standard §3.2.5) or a host that is down.
+        throw new OidcError('network_error', step, `The request to ${url} failed without an HTTP status`, {
+          cause: error,
+          url,
+          origin: http.appOrigin,
+        })
+      }
+    },
+  }
+}

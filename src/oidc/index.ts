@@ -1,0 +1,21 @@
+/**
+ * The protocol layer's public surface: everything above src/oidc imports from here, never from
+ * oauth4webapi.
+ */
+export { createAuthorizationRequest, RESERVED_PARAMETERS, scopeIncludesOpenId } from './authorization-request'
+export type {
+  AuthorizationRequestInput,
+  ClientAuthentication,
+  PendingAuthorization,
+} from './authorization-request'
+export { validateAuthorizationResponse } from './authorization-response'
+export { discoverProvider, discoveryUrl, parseIssuer, pinIdTokenAlg } from './discovery'
+export type { ProviderMetadata } from './discovery'
+export { isAllowedEndpointUrl, isLoopbackUrl } from './http'
+export type { HttpOptions } from './http'
+export { idTokenChecks } from './id-token-checks'
+export type { IdTokenCheck } from './id-token-checks'
+export { isOidcError, OidcError } from './oidc-error'
+export type { OAuthErrorBody, OidcErrorCode, OidcStep } from './oidc-error'
+export { exchangeAuthorizationCode } from './token-endpoint'
+export type { TokenSet } from './token-set'

@@ -1,0 +1,92 @@
+/**
+ * The one error model of PKCE Lab. Every failure of the protocol layer becomes an OidcError with a stable
+ * `code`, the `step` it happened in and, where it applies, the `check` that failed. It never decides how
+ * the failure is worded for the user: the UI maps codes to explanations.
+ */
+
+/** Where in the flow something failed, in the spec's own words. */
+export type OidcStep =
+  | 'settings'
+  | 'discovery'
+  | 'authorization-request'
+  | 'authorization-response'
+  | 'token-request'
+  | 'id-token'
+
+export type OidcErrorCode =
+  /** The settings cannot start a flow (bad issuer URL, empty client_id, a reserved extra parameter). */
+  | 'invalid_settings'
+  /** A metadata endpoint is not https (or http on a loopback host), e.g. `javascript:` (RFC 9700 §2.6). */
+  | 'unsafe_endpoint'
+  /** Discovery answered, but not with usable metadata (status, body, missing endpoint). */
+  | 'discovery_failed'
+  /** The metadata names another issuer than the one configured (OpenID Connect Discovery §4.3). */
+  | 'discovery_issuer_mismatch'
+  /** The provider signs ID tokens only with algorithms a browser client must not accept. */
+  | 'unsupported_id_token_alg'
+  /** fetch() rejected without any HTTP status: CORS refused, host unreachable or offline. */
+  | 'network_error'
+  /** No answer within the time limit. */
+  | 'timeout'
+  /** A callback arrived but this tab started no authorization, or already used it (RFC 9700 §4.7). */
+  | 'no_pending_authorization'
+  /** `state` missing or not the one this tab sent (RFC 6749 §10.12). */
+  | 'state_mismatch'
+  /** `iss` missing (when advertised) or not the expected issuer (RFC 9207 §2.4). */
+  | 'iss_mismatch'
+  /** The provider answered the authorization request with `error=` (RFC 6749 §4.1.2.1). */
+  | 'authorization_error'
+  /** The callback is malformed: duplicate parameters, no code, tokens in the URL (RFC 9700 §4.6). */
+  | 'invalid_authorization_response'
+  /** The token endpoint answered with an OAuth error body (RFC 6749 §5.2). */
+  | 'token_endpoint_error'
+  /** The token endpoint answered with something that is not a token response. */
+  | 'invalid_token_response'
+  /** The ID token failed a check of OpenID Connect Core §3.1.3.7. */
+  | 'id_token_rejected'
+
+/** The provider's own words, kept verbatim: for a learning tool they are part of the lesson. */
+export interface OAuthErrorBody {
+  error: string
+  error_description?: string
+  error_uri?: string
+}
+
+export interface OidcErrorDetails {
+  cause?: unknown
+  /** The check that failed, e.g. `aud` or `state`. */
+  check?: string
+  oauthError?: OAuthErrorBody
+  /** HTTP status, when there was a response. */
+  status?: number
+  /** The URL that was requested or validated. */
+  url?: string
+  /** This app's origin, the one a provider's CORS settings must allow. */
+  origin?: string
+}
+
+export class OidcError extends Error {
+  override name = 'OidcError'
+  readonly code: OidcErrorCode
+  readonly step: OidcStep
+  readonly check: string | undefined
+  readonly oauthError: OAuthErrorBody | undefined
+  readonly status: number | undefined
+  readonly url: string | undefined
+  readonly origin: string | undefined
+
+  constructor(code: OidcErrorCode, step: OidcStep, message: string, details: OidcErrorDetails = {}) {
+    super(message, { cause: details.cause })
+    this.code = code
+    this.step = step
+    this.check = details.check
+    this.oauthError = details.oauthError
+    this.status = details.status
+    this.url = details.url
+    this.origin = details.origin
+  }
+}
+
+export function isOidcError(value: unknown): value is OidcError {
+  return value instanceof OidcError
+}

@@ -1,0 +1,19 @@
+/**
+ * The tokens of one signed-in session, in wire shape (RFC 6749 §5.1) so learners see the real field
+ * names, plus the times we derived from them. Held in memory only; never serialised by this app.
+ */
+
+export interface TokenSet {
+  access_token: string
+  token_type: string
+  expires_in?: number
+  scope?: string
+  refresh_token?: string
+  id_token?: string
+  /** Epoch seconds when the token response arrived. */
+  receivedAt: number
+  /** Epoch seconds, from `expires_in` (RFC 6749 §5.1); absent when the provider did not say. */
+  accessTokenExpiresAt?: number
+  /** The ID token claims that passed validation. */
+  idTokenClaims?: Readonly<Record<string, unknown>>
+}

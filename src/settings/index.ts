@@ -1,0 +1,8 @@
+/** Provider settings, presets and share links: framework-free, nothing secret. */
+export { DEFAULT_PRESET, presetById, PRESETS } from './presets'
+export type { Preset, PresetId } from './presets'
+export { DEFAULT_SETTINGS, extraParamsToSend, settingsFromPreset } from './provider-settings'
+export type { ExtraParam, ProviderSettings } from './provider-settings'
+export { buildSettingsLink, isSettingsLink, PARAM_PREFIX, parseSettingsLink } from './settings-link'
+export type { ParsedSettingsLink } from './settings-link'
+export { loadSettings, saveSettings, SETTINGS_KEY } from './settings-store'

@@ -1,0 +1,38 @@
+/**
+ * What the user configures to talk to a provider. Nothing here is secret: the client secret is kept
+ * apart, in memory, so these settings may be remembered and shared in a link.
+ */
+import { DEFAULT_PRESET } from './presets'
+import type { Preset, PresetId } from './presets'
+
+export interface ExtraParam {
+  name: string
+  value: string
+}
+
+export interface ProviderSettings {
+  preset: PresetId
+  issuer: string
+  clientId: string
+  scope: string
+  extraParams: readonly ExtraParam[]
+}
+
+export function settingsFromPreset(preset: Preset): ProviderSettings {
+  return {
+    preset: preset.id,
+    issuer: preset.issuer,
+    clientId: preset.clientId,
+    scope: preset.scope,
+    extraParams: preset.extraParams.map(([name, value]) => ({ name, value })),
+  }
+}
+
+export const DEFAULT_SETTINGS: ProviderSettings = settingsFromPreset(DEFAULT_PRESET)
+
+/** The extra parameters that are actually sent: rows with a name and a value. */
+export function extraParamsToSend(settings: ProviderSettings): [string, string][] {
+  return settings.extraParams
+    .map(({ name, value }): [string, string] => [name.trim(), value.trim()])
+    .filter(([name, value]) => name !== '' && value !== '')
+}

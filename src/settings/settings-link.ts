@@ -1,0 +1,70 @@
+/**
+ * Settings as a shareable link: `?issuer=…&client_id=…&scope=…&redirect_uri=…&param.<name>=<value>`,
+ * plus `preset=<id>`. A secret never goes into a link, and one found in a link is ignored.
+ */
+import { CUSTOM_PRESET, presetById } from './presets'
+import { settingsFromPreset } from './provider-settings'
+import type { ExtraParam, ProviderSettings } from './provider-settings'
+
+/** Prefix that marks an extra authorization parameter in a settings link. */
+export const PARAM_PREFIX = 'param.'
+const SETTINGS_KEYS = ['issuer', 'client_id', 'scope', 'preset', 'redirect_uri']
+const SECRET_KEYS = ['client_secret', 'secret']
+
+export interface ParsedSettingsLink {
+  settings: ProviderSettings
+  /** The redirect URI the link was made for, when it names one. */
+  linkedRedirectUri?: string
+  /** Query keys that were refused, e.g. a client secret. */
+  refused: string[]
+}
+
+export function isSettingsLink(query: URLSearchParams): boolean {
+  return [...query.keys()].some(
+    (key) => SETTINGS_KEYS.includes(key) || key.startsWith(PARAM_PREFIX) || SECRET_KEYS.includes(key),
+  )
+}
+
+/**
+ * Reads a settings link. Fields it does not name come from the preset it names (Custom when none); its
+ * `param.*` entries, when there are any, replace the preset's extra parameters.
+ */
+export function parseSettingsLink(query: URLSearchParams): ParsedSettingsLink {
+  const base = settingsFromPreset(presetById(query.get('preset') ?? '') ?? CUSTOM_PRESET)
+  const extraParams: ExtraParam[] = []
+  for (const [key, value] of query) {
+    if (key.startsWith(PARAM_PREFIX) && key.length > PARAM_PREFIX.length) {
+      extraParams.push({ name: key.slice(PARAM_PREFIX.length), value })
+    }
+  }
+  const linkedRedirectUri = query.get('redirect_uri') ?? undefined
+  return {
+    settings: {
+      preset: base.preset,
+      issuer: query.get('issuer') ?? base.issuer,
+      clientId: query.get('client_id') ?? base.clientId,
+      scope: query.get('scope') ?? base.scope,
+      extraParams: extraParams.length > 0 ? extraParams : base.extraParams,
+    },
+    ...(linkedRedirectUri === undefined ? {} : { linkedRedirectUri }),
+    refused: SECRET_KEYS.filter((key) => query.has(key)),
+  }
+}
+
+/** Builds the link for `appUrl` (origin + base path). Never includes a secret: there is none here. */
+export function buildSettingsLink(
+  appUrl: string,
+  settings: ProviderSettings,
+  redirectUri: string,
+): string {
+  const url = new URL(appUrl)
+  url.searchParams.set('preset', settings.preset)
+  url.searchParams.set('issuer', settings.issuer.trim())
+  url.searchParams.set('client_id', settings.clientId.trim())
+  url.searchParams.set('scope', settings.scope.trim())
+  url.searchParams.set('redirect_uri', redirectUri)
+  for (const { name, value } of settings.extraParams) {
+    if (name.trim()) url.searchParams.append(`${PARAM_PREFIX}${name.trim()}`, value)
+  }
+  return url.href
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest'
+
+import {
+  createPendingAuthorizationStore,
+  createSession,
+  PENDING_AUTHORIZATION_KEY,
+} from '../../../src/session'
+import type { SessionState, SignInRequest } from '../../../src/session'
+import { createFakeProvider } from '../../support/fake-provider'
+import type { FakeProviderOptions } from '../../support/fake-provider'
+import { MemoryStorage } from '../../support/memory-storage'
+
+async function setup(options: FakeProviderOptions = {}) {
+  const op = await createFakeProvider(options)
+  const storage = new MemoryStorage()
+  const navigations: string[] = []
+  const session = createSession({
+    http: { appOrigin: 'https://app.example', fetch: op.fetch },
+    pendingAuthorizations: createPendingAuthorizationStore(storage),
+    clock: { now: () => 1_700_000_000_000 },
+    navigate: (url) => navigations.push(url),
+  })
+  const request: SignInRequest = {
+    issuer: op.issuer,
+    clientId: op.clientId,
+    scope: 'openid profile offline_access',
+    extraParams: [['prompt', 'consent']],
+    redirectUri: 'https://app.example/callback',
+  }
+  /** Signs in up to the provider's redirect back, and returns the callback URL. */
+  async function toCallback(extra: Partial<SignInRequest> = {}): Promise<URL> {
+    await session.signIn({ ...request, ...extra })
+    const target = navigations.at(-1)
+    if (!target) throw new Error('the session did not navigate to the provider')
+    return op.authorize(target)
+  }
+  return { op, storage, navigations, session, toCallback }
+}
+
+function status(state: SessionState): string {
+  return state.status
+}
+
+describe('session', () => {
+  it('signs in: discovery, redirect, callback, code exchange, tokens in memory', async () => {
+    const { session, storage, navigations, toCallback, op } = await setup()
+    const callback = await toCallback()
+    expect(navigations).toHaveLength(1)
+    expect(status(session.getSnapshot())).toBe('redirecting')
+    expect(storage.getItem(PENDING_AUTHORIZATION_KEY)).not.toBeNull()
+
+    await session.completeSignIn(callback)
+    const state = session.getSnapshot()
+    if (state.status !== 'signed-in') throw new Error(`not signed in: ${state.status}`)
+    expect(state.issuer).toBe(op.issuer)
+    expect(state.tokens.idTokenClaims?.sub).toBe('alice')
+    expect(state.idTokenChecks.map((check) => check.id)).toContain('nonce')
+    expect(storage.length).toBe(0)
+  })
+
+  it('keeps only the pending authorization in storage, never a token or a secret', async () => {
+    const { session, storage, toCallback } = await setup({ clientSecret: 'hunter2' })
+    const callback = await toCallback({ clientSecret: 'hunter2' })
+    const stored = storage.dump()
+    expect(stored).toContain('codeVerifier')
+    expect(stored).not.toContain('hunter2')
+    await session.completeSignIn(callback)
+    const state = session.getSnapshot()
+    if (state.status !== 'signed-in') throw new Error(`not signed in: ${state.status}`)
+    expect(storage.length).toBe(0)
+    expect(storage.dump()).not.toContain(state.tokens.access_token)
+  })
+
+  it('asks for the client secret after the redirect, then exchanges the code', async () => {
+    const { toCallback, op, storage } = await setup({ clientSecret: 'hunter2' })
+    const callback = await toCallback({ clientSecret: 'hunter2' })
+    // The redirect loads a new page: a new session, the same sessionStorage, no secret in memory.
+    const afterRedirect = createSession({
+      http: { appOrigin: 'https://app.example', fetch: op.fetch },
+      pendingAuthorizations: createPendingAuthorizationStore(storage),
+      clock: { now: () => 1_700_000_000_000 },
+      navigate: () => undefined,
+    })
+    await afterRedirect.completeSignIn(callback)
+    expect(afterRedirect.getSnapshot()).toMatchObject({
+      status: 'needs-client-secret',
+      clientId: op.clientId,
+      codeReceivedAt: 1_700_000_000,
+    })
+    expect(op.tokenRequests()).toHaveLength(0)
+    expect(storage.length).toBe(0)
+
+    await afterRedirect.provideClientSecret('hunter2')
+    expect(status(afterRedirect.getSnapshot())).toBe('signed-in')
+    expect(op.tokenRequests()[0]?.body?.get('client_secret')).toBe('hunter2')
+  })
+
+  it('refuses a replayed callback without a second token request', async () => {
+    const { session, toCallback, op } = await setup()
+    const callback = await toCallback()
+    await session.completeSignIn(callback)
+    expect(op.tokenRequests()).toHaveLength(1)
+
+    await session.completeSignIn(callback)
+    const state = session.getSnapshot()
+    expect(state).toMatchObject({
+      status: 'signed-out',
+      error: { code: 'no_pending_authorization' },
+    })
+    expect(op.tokenRequests()).toHaveLength(1)
+  })
+
+  it('exchanges a code once even when the callback is handled twice at the same time', async () => {
+    const { session, toCallback, op } = await setup()
+    const callback = await toCallback()
+    await Promise.all([session.completeSignIn(callback), session.completeSignIn(callback)])
+    expect(op.tokenRequests()).toHaveLength(1)
+  })
+
+  it('refuses a tampered state, makes no token request and leaves nothing behind', async () => {
+    const { session, toCallback, op, storage } = await setup()
+    const callback = await toCallback()
+    callback.searchParams.set('state', 'tampered')
+    await session.completeSignIn(callback)
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'signed-out',
+      error: { code: 'state_mismatch', step: 'authorization-response' },
+    })
+    expect(op.tokenRequests()).toHaveLength(0)
+    expect(storage.length).toBe(0)
+  })
+
+  it('ends a failed discovery signed out, with nothing pending', async () => {
+    const { session, storage, navigations } = await setup()
+    await session.signIn({
+      issuer: 'https://unreachable.example',
+      clientId: 'spa',
+      scope: 'openid',
+      extraParams: [],
+      redirectUri: 'https://app.example/callback',
+    })
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'signed-out',
+      error: { step: 'discovery', code: 'discovery_failed', status: 404 },
+    })
+    expect(navigations).toHaveLength(0)
+    expect(storage.length).toBe(0)
+  })
+
+  it('reports bad settings at the settings step', async () => {
+    const { session } = await setup()
+    await session.signIn({
+      issuer: 'http://op.example',
+      clientId: 'spa',
+      scope: 'openid',
+      extraParams: [],
+      redirectUri: 'https://app.example/callback',
+    })
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'signed-out',
+      error: { step: 'settings', code: 'invalid_settings', check: 'issuer' },
+    })
+  })
+
+  it('forgets everything on sign-out', async () => {
+    const { session, toCallback } = await setup()
+    await session.completeSignIn(await toCallback())
+    session.signOut()
+    expect(session.getSnapshot()).toEqual({ status: 'signed-out' })
+  })
+
+  it('discards a sign-in that never came back', async () => {
+    const { session, storage, toCallback } = await setup()
+    await toCallback()
+    session.discardAbandonedSignIn()
+    expect(storage.length).toBe(0)
+    expect(session.getSnapshot()).toMatchObject({ status: 'signed-out', notice: expect.any(String) })
+  })
+
+  it('notifies subscribers of every change until they unsubscribe', async () => {
+    const { session, toCallback } = await setup()
+    const seen: string[] = []
+    const unsubscribe = session.subscribe(() => seen.push(session.getSnapshot().status))
+    await session.completeSignIn(await toCallback())
+    unsubscribe()
+    session.signOut()
+    expect(seen).toEqual(['starting', 'redirecting', 'completing', 'signed-in'])
+  })
+})

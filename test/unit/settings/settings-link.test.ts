@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+
+import {
+  buildSettingsLink,
+  isSettingsLink,
+  parseSettingsLink,
+  presetById,
+  settingsFromPreset,
+} from '../../../src/settings'
+import type { ProviderSettings } from '../../../src/settings'
+
+const settings: ProviderSettings = {
+  preset: 'auth0',
+  issuer: 'https://tenant.eu.auth0.com/',
+  clientId: 'abc123',
+  scope: 'openid profile offline_access',
+  extraParams: [
+    { name: 'audience', value: 'https://api.example' },
+    { name: 'prompt', value: 'consent' },
+  ],
+}
+
+describe('settings links', () => {
+  it('round-trips every setting', () => {
+    const link = buildSettingsLink('https://lab.example/pkce/', settings, 'https://lab.example/pkce/callback')
+    const url = new URL(link)
+    expect(url.pathname).toBe('/pkce/')
+    expect(isSettingsLink(url.searchParams)).toBe(true)
+    const parsed = parseSettingsLink(url.searchParams)
+    expect(parsed.settings).toEqual(settings)
+    expect(parsed.linkedRedirectUri).toBe('https://lab.example/pkce/callback')
+    expect(parsed.refused).toEqual([])
+  })
+
+  it('documents its form: issuer, client_id, scope, redirect_uri, param.<name>', () => {
+    const url = new URL(buildSettingsLink('https://lab.example/', settings, 'https://lab.example/callback'))
+    expect(url.searchParams.get('issuer')).toBe('https://tenant.eu.auth0.com/')
+    expect(url.searchParams.get('client_id')).toBe('abc123')
+    expect(url.searchParams.get('param.audience')).toBe('https://api.example')
+  })
+
+  it('ignores a secret put into a link, and says so', () => {
+    const parsed = parseSettingsLink(
+      new URLSearchParams('issuer=https://op.example&client_id=x&client_secret=leak'),
+    )
+    expect(parsed.refused).toEqual(['client_secret'])
+    expect(JSON.stringify(parsed.settings)).not.toContain('leak')
+  })
+
+  it('fills what the link leaves out from the preset it names', () => {
+    const parsed = parseSettingsLink(new URLSearchParams('preset=google&client_id=123.apps'))
+    const google = presetById('google')
+    if (!google) throw new Error('no google preset')
+    expect(parsed.settings).toEqual({ ...settingsFromPreset(google), clientId: '123.apps' })
+  })
+
+  it('falls back to Custom for a link without a known preset', () => {
+    const parsed = parseSettingsLink(new URLSearchParams('issuer=https://op.example&preset=nope'))
+    expect(parsed.settings.preset).toBe('custom')
+    expect(parsed.settings.issuer).toBe('https://op.example')
+  })
+
+  it('is not a settings link without settings keys', () => {
+    expect(isSettingsLink(new URLSearchParams('utm_source=x'))).toBe(false)
+  })
+})

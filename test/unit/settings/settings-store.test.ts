@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, SETTINGS_KEY } from '../../../src/settings'
+import { MemoryStorage } from '../../support/memory-storage'
+
+describe('settings store', () => {
+  it('remembers non-secret settings', () => {
+    const storage = new MemoryStorage()
+    saveSettings(storage, { ...DEFAULT_SETTINGS, clientId: 'mine' })
+    expect(loadSettings(storage)).toEqual({ ...DEFAULT_SETTINGS, clientId: 'mine' })
+  })
+
+  it('never writes fields it does not know, such as a secret smuggled in', () => {
+    const storage = new MemoryStorage()
+    saveSettings(storage, { ...DEFAULT_SETTINGS, clientSecret: 'leak' } as typeof DEFAULT_SETTINGS)
+    expect(storage.getItem(SETTINGS_KEY)).not.toContain('leak')
+  })
+
+  it.each(['{', '{"preset":"nope"}', '{"preset":"local","issuer":1}', '[]'])(
+    'ignores an unusable entry: %s',
+    (text) => {
+      const storage = new MemoryStorage()
+      storage.setItem(SETTINGS_KEY, text)
+      expect(loadSettings(storage)).toBeUndefined()
+    },
+  )
+})

@@ -1,0 +1,36 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+
+export default defineConfig({
+  // Any base path works (e.g. /pkce-lab/ on GitHub Pages); the redirect URI follows it.
+  base: process.env.BASE_PATH ?? '/',
+  plugins: [react()],
+  server: {
+    // 127.0.0.1, like the local provider: the same host keeps them same-site, and one origin for
+    // the redirect URI (localhost and 127.0.0.1 are different origins).
+    host: '127.0.0.1',
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: true,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          environment: 'happy-dom',
+        },
+      },
+    ],
+  },
+})
