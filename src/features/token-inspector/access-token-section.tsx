@@ -1,0 +1,103 @@
+import { useId, useMemo } from 'react'
+
+import { CopyButton } from '../../components/ui/copy-button'
+import { decodeJwt } from '../../jwt/decode-jwt'
+import { AccessTokenExpiry } from './access-token-expiry'
+import { DecodedJwtView } from './decoded-jwt-view'
+import { RawToken } from './raw-token'
+import { SpecLink } from './spec-link'
+import { UndecodedToken } from './undecoded-token'
+
+const RFC_6749 = 'https://www.rfc-editor.org/rfc/rfc6749'
+
+export interface AccessTokenSectionProps {
+  accessToken: string
+  tokenType: string
+  scope: string | undefined
+  expiresAt: number | undefined
+  nowSeconds: number
+}
+
+/**
+ * The access token. The client only passes it on, so whatever its format it is never used for a
+ * decision here; a JWT access token is decoded for reading only.
+ */
+export function AccessTokenSection({
+  accessToken,
+  tokenType,
+  scope,
+  expiresAt,
+  nowSeconds,
+}: AccessTokenSectionProps) {
+  const headingId = useId()
+  const decoded = useMemo(() => decodeJwt(accessToken), [accessToken])
+
+  return (
+    <section className="token-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>Access token</h2>
+      <dl className="token-facts">
+        <dt>token_type</dt>
+        <dd>
+          <code>{tokenType}</code> (compared without regard to case,{' '}
+          <SpecLink href={`${RFC_6749}#section-5.1`}>RFC 6749 §5.1</SpecLink>)
+        </dd>
+        <dt>scope</dt>
+        <dd>
+          {scope === undefined ? (
+            <>
+              Not in the token response, which means the scope granted is the one requested (
+              <SpecLink href={`${RFC_6749}#section-5.1`}>RFC 6749 §5.1</SpecLink>).
+            </>
+          ) : (
+            <code>{scope}</code>
+          )}
+        </dd>
+        <dt>Expiry</dt>
+        <dd>
+          <AccessTokenExpiry expiresAt={expiresAt} nowSeconds={nowSeconds} />
+        </dd>
+      </dl>
+      {decoded.kind === 'jwt' ? (
+        <>
+          <p>This access token happens to be a JWT, so its contents can be read here.</p>
+          <DecodedJwtView
+            decoded={decoded}
+            tokenName="Access token"
+            nowSeconds={nowSeconds}
+            checks={<AccessTokenNotChecked />}
+          />
+          <CopyButton text={accessToken} label="Copy access token" />
+        </>
+      ) : (
+        <>
+          {decoded.kind === 'opaque' ? (
+            <p>
+              This access token is opaque: it is not a JWT, so it cannot be decoded. It is a
+              reference that only the provider (and the APIs it serves) can look up. Access tokens
+              are opaque to the client by design (
+              <SpecLink href={`${RFC_6749}#section-1.4`}>RFC 6749 §1.4</SpecLink>): the client only
+              sends them on to the API.
+            </p>
+          ) : (
+            <UndecodedToken decoded={decoded} />
+          )}
+          <RawToken token={accessToken} tokenName="access token" />
+        </>
+      )}
+    </section>
+  )
+}
+
+function AccessTokenNotChecked() {
+  return (
+    <>
+      <h4>Checked by PKCE Lab</h4>
+      <p>
+        <strong>Nothing.</strong> This access token is meant for the API (resource server) that will
+        validate it (
+        <SpecLink href="https://www.rfc-editor.org/rfc/rfc9068#section-4">RFC 9068 §4</SpecLink>).
+        PKCE Lab did not check anything in it and shows it for reading only.
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,94 @@
+import { useId, useMemo } from 'react'
+
+import { CopyButton } from '../../components/ui/copy-button'
+import { decodeJwt } from '../../jwt/decode-jwt'
+import type { IdTokenCheck } from '../../oidc/id-token-checks'
+import { DecodedJwtView } from './decoded-jwt-view'
+import { RawToken } from './raw-token'
+import { SpecLink } from './spec-link'
+import { UndecodedToken } from './undecoded-token'
+
+const CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
+
+export interface IdTokenSectionProps {
+  idToken: string | undefined
+  /** Checks that passed on this ID token when the token endpoint returned it. */
+  checks: readonly IdTokenCheck[]
+  nowSeconds: number
+}
+
+/** The ID token: who signed in, decoded, with what PKCE Lab did and did not check. */
+export function IdTokenSection({ idToken, checks, nowSeconds }: IdTokenSectionProps) {
+  const headingId = useId()
+  const decoded = useMemo(() => (idToken === undefined ? undefined : decodeJwt(idToken)), [idToken])
+
+  return (
+    <section className="token-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>ID token</h2>
+      {idToken === undefined || decoded === undefined ? (
+        <p>
+          The token response had no ID token. A provider returns one only when the scope includes
+          openid (<SpecLink href={`${CORE}#TokenResponse`}>OpenID Connect Core §3.1.3.3</SpecLink>
+          ).
+        </p>
+      ) : decoded.kind === 'jwt' ? (
+        <>
+          <p>
+            The ID token tells this app who signed in and how (
+            <SpecLink href={`${CORE}#IDToken`}>OpenID Connect Core §2</SpecLink>). It is a JWT:
+            three base64url segments separated by dots.
+          </p>
+          <DecodedJwtView
+            decoded={decoded}
+            tokenName="ID token"
+            nowSeconds={nowSeconds}
+            checks={<IdTokenChecks checks={checks} />}
+          />
+          <CopyButton text={idToken} label="Copy ID token" />
+        </>
+      ) : (
+        <>
+          {decoded.kind === 'opaque' ? (
+            <p>
+              This ID token is not a JWT, although{' '}
+              <SpecLink href={`${CORE}#IDToken`}>OpenID Connect Core §2</SpecLink> requires one, so
+              it cannot be decoded.
+            </p>
+          ) : (
+            <UndecodedToken decoded={decoded} />
+          )}
+          <RawToken token={idToken} tokenName="ID token" />
+        </>
+      )}
+    </section>
+  )
+}
+
+function IdTokenChecks({ checks }: { checks: readonly IdTokenCheck[] }) {
+  return (
+    <>
+      <h4>Checked by PKCE Lab</h4>
+      {checks.length === 0 ? (
+        <p>Nothing: no checks were recorded for this token.</p>
+      ) : (
+        <>
+          <p>These checks passed when the token endpoint returned this ID token:</p>
+          <ul className="id-token-checks">
+            {checks.map((check) => (
+              <li key={check.id}>
+                {check.label} (<SpecLink href={check.spec}>spec</SpecLink>)
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <strong>Not checked here: the signature.</strong> This token came straight from the
+        provider&rsquo;s token endpoint over TLS, which{' '}
+        <SpecLink href={`${CORE}#IDTokenValidation`}>OpenID Connect Core §3.1.3.7</SpecLink> (step
+        6) accepts in place of checking the signature. PKCE Lab does not check it against the
+        provider&rsquo;s keys yet.
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,44 @@
+import './token-inspector.css'
+
+import { useNowSeconds } from '../../components/ui/use-now'
+import type { IdTokenCheck } from '../../oidc/id-token-checks'
+import { AccessTokenSection } from './access-token-section'
+import { IdTokenSection } from './id-token-section'
+import { RefreshTokenSection } from './refresh-token-section'
+
+export interface TokenInspectorProps {
+  tokens: {
+    idToken?: string
+    accessToken: string
+    /** As received, e.g. 'Bearer' or 'bearer'. */
+    tokenType: string
+    /** The granted scope, if the provider said. */
+    scope?: string
+    /** Epoch seconds, from expires_in. */
+    accessTokenExpiresAt?: number
+    refreshToken?: string
+  }
+  /** Checks that PASSED on the ID token. */
+  idTokenChecks: readonly IdTokenCheck[]
+}
+
+/** Every token from the token response, decoded where possible, with what was and was not checked. */
+export function TokenInspector(props: TokenInspectorProps) {
+  const { tokens, idTokenChecks } = props
+  // One clock for the whole page, so every relative time ticks at the same moment.
+  const nowSeconds = useNowSeconds()
+
+  return (
+    <div className="token-inspector">
+      <IdTokenSection idToken={tokens.idToken} checks={idTokenChecks} nowSeconds={nowSeconds} />
+      <AccessTokenSection
+        accessToken={tokens.accessToken}
+        tokenType={tokens.tokenType}
+        scope={tokens.scope}
+        expiresAt={tokens.accessTokenExpiresAt}
+        nowSeconds={nowSeconds}
+      />
+      <RefreshTokenSection refreshToken={tokens.refreshToken} />
+    </div>
+  )
+}
