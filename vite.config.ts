@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
+import { localProviderPlugin } from './provider/vite-plugin.ts'
 
 export default defineConfig({
   // Any base path works (e.g. /pkce-lab/ on GitHub Pages); the redirect URI follows it.
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react()],
+  plugins: [react(), localProviderPlugin()],
   server: {
     // 127.0.0.1, like the local provider: the same host keeps them same-site, and one origin for
     // the redirect URI (localhost and 127.0.0.1 are different origins).

@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test'
+
+import { CHROMIUM_ARGS, findChromium } from './test/e2e/chromium'
+import { E2E } from './test/e2e/ports'
+
+const browser = findChromium()
+
+export default defineConfig({
+  testDir: './test/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: E2E.appUrl,
+    launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    // The Vite dev server, with the bundled providers on their own test ports so that tests can run
+    // while `npm start` is running. StrictMode's double effects are on, as in development.
+    command: `npx vite --port ${E2E.appPort}`,
+    // Ready when the local provider answers: it starts once the dev server listens.
+    url: `${E2E.localIssuer}/.well-known/openid-configuration`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    env: {
+      PKCE_LAB_PROVIDER_PORT: String(E2E.localPort),
+      PKCE_LAB_GOOGLE_PORT: String(E2E.googlePort),
+      PKCE_LAB_ACCESS_TOKEN_TTL: '300',
+    },
+  },
+})

@@ -1,0 +1,97 @@
+/**
+ * Shared end-to-end fixtures: a page that can reach only this machine, a log of every request to the
+ * providers' token endpoints, and the steps a person takes at the local provider's login pages.
+ */
+import { test as base, expect } from '@playwright/test'
+import type { BrowserContext, Page, Request } from '@playwright/test'
+
+export { expect }
+
+export interface TokenRequest {
+  url: string
+  body: URLSearchParams
+  authorization: string | undefined
+}
+
+export interface ProviderTraffic {
+  tokenRequests: TokenRequest[]
+  /** Every token string the token endpoints returned, to look for in storage and URLs. */
+  issuedTokens: string[]
+  /** Callback URLs the browser navigated to. */
+  callbacks: string[]
+}
+
+function isTokenEndpoint(request: Request): boolean {
+  return request.method() === 'POST' && new URL(request.url()).pathname === '/token'
+}
+
+export const test = base.extend<{ traffic: ProviderTraffic }>({
+  page: async ({ page }, use) => {
+    // Nothing leaves the machine: the provider's login page imports a web font, which must not stall.
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort())
+    await use(page)
+  },
+  traffic: async ({ page }, use) => {
+    const traffic: ProviderTraffic = { tokenRequests: [], issuedTokens: [], callbacks: [] }
+    page.on('request', (request) => {
+      if (isTokenEndpoint(request)) {
+        traffic.tokenRequests.push({
+          url: request.url(),
+          body: new URLSearchParams(request.postData() ?? ''),
+          authorization: request.headers().authorization,
+        })
+      }
+      if (request.isNavigationRequest() && new URL(request.url()).pathname.endsWith('/callback')) {
+        traffic.callbacks.push(request.url())
+      }
+    })
+    page.on('response', async (response) => {
+      if (!isTokenEndpoint(response.request()) || !response.ok()) return
+      const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
+      for (const name of ['access_token', 'refresh_token', 'id_token']) {
+        const value = body[name]
+        if (typeof value === 'string') traffic.issuedTokens.push(value)
+      }
+    })
+    await use(traffic)
+  },
+})
+
+/** Signs in at the local provider's development login page, then grants consent. */
+export async function signInAtProvider(page: Page, login = 'alice'): Promise<void> {
+  await page.locator('input[name="login"]').fill(login)
+  await page.locator('input[name="password"]').fill('any password')
+  await page.getByRole('button', { name: 'Sign-in' }).click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+}
+
+/** Everything the app's origin keeps in the browser, as one string to search. */
+export async function browserStorage(page: Page, context: BrowserContext): Promise<string> {
+  const inPage = await page.evaluate(async () => {
+    const dump = (storage: Storage) =>
+      Object.fromEntries(
+        Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '').map((key) => [
+          key,
+          storage.getItem(key),
+        ]),
+      )
+    const databases = await indexedDB.databases()
+    return {
+      localStorage: dump(localStorage),
+      sessionStorage: dump(sessionStorage),
+      cookie: document.cookie,
+      indexedDB: databases.map((database) => database.name),
+      url: location.href,
+    }
+  })
+  const cookies = await context.cookies(page.url())
+  return JSON.stringify({ ...inPage, cookies })
+}
+
+/** Opens the app and signs in with the form as it is (the Local provider preset by default). */
+export async function signInWithDefaults(page: Page): Promise<void> {
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await signInAtProvider(page)
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+}
