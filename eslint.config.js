@@ -5,9 +5,18 @@ import tseslint from 'typescript-eslint'
 
 const frameworkFree = {
   paths: [
-    { name: 'react', message: 'src/oidc, src/jwt, src/session and src/settings must stay framework-free.' },
-    { name: 'react-dom', message: 'src/oidc, src/jwt, src/session and src/settings must stay framework-free.' },
-    { name: 'react-router', message: 'src/oidc, src/jwt, src/session and src/settings must stay framework-free.' },
+    {
+      name: 'react',
+      message: 'src/oidc, src/jwt, src/session and src/settings must stay framework-free.',
+    },
+    {
+      name: 'react-dom',
+      message: 'src/oidc, src/jwt, src/session and src/settings must stay framework-free.',
+    },
+    {
+      name: 'react-router',
+      message: 'src/oidc, src/jwt, src/session and src/settings must stay framework-free.',
+    },
   ],
 }
 const oauth4webapiOnlyInOidc = {
@@ -51,7 +60,10 @@ export default tseslint.config(
         {
           paths: [...frameworkFree.paths],
           patterns: [
-            { group: ['**/lib/*', '**/components/*', '**/features/*', '**/app/*'], message: 'Imports point one way: the UI layers sit above this one.' },
+            {
+              group: ['**/lib/*', '**/components/*', '**/features/*', '**/app/*'],
+              message: 'Imports point one way: the UI layers sit above this one.',
+            },
           ],
         },
       ],
@@ -65,7 +77,10 @@ export default tseslint.config(
         {
           paths: [...frameworkFree.paths, oauth4webapiOnlyInOidc],
           patterns: [
-            { group: ['**/lib/*', '**/components/*', '**/features/*', '**/app/*'], message: 'Imports point one way: the UI layers sit above this one.' },
+            {
+              group: ['**/lib/*', '**/components/*', '**/features/*', '**/app/*'],
+              message: 'Imports point one way: the UI layers sit above this one.',
+            },
           ],
         },
       ],

@@ -69,9 +69,14 @@ function normaliseScope(scope: string): string {
 function parseMaxAge(value: string): number {
   const maxAge = Number(value)
   if (!Number.isInteger(maxAge) || maxAge < 0) {
-    throw new OidcError('invalid_settings', 'settings', `max_age must be a whole number of seconds`, {
-      check: 'max_age',
-    })
+    throw new OidcError(
+      'invalid_settings',
+      'settings',
+      `max_age must be a whole number of seconds`,
+      {
+        check: 'max_age',
+      },
+    )
   }
   return maxAge
 }
@@ -86,7 +91,9 @@ export async function createAuthorizationRequest(
 ): Promise<{ url: URL; pending: PendingAuthorization }> {
   const clientId = input.clientId.trim()
   if (!clientId) {
-    throw new OidcError('invalid_settings', 'settings', 'client_id is empty', { check: 'client_id' })
+    throw new OidcError('invalid_settings', 'settings', 'client_id is empty', {
+      check: 'client_id',
+    })
   }
   const scope = normaliseScope(input.scope)
   let maxAge: number | undefined
@@ -107,9 +114,14 @@ export async function createAuthorizationRequest(
   // Discovery checked this already; the check is repeated where the navigation URL is built because
   // oauth4webapi never touches it (RFC 9700 §2.6).
   if (!url || !isAllowedEndpointUrl(url)) {
-    throw new OidcError('unsafe_endpoint', 'authorization-request', 'No usable authorization_endpoint', {
-      check: 'authorization_endpoint',
-    })
+    throw new OidcError(
+      'unsafe_endpoint',
+      'authorization-request',
+      'No usable authorization_endpoint',
+      {
+        check: 'authorization_endpoint',
+      },
+    )
   }
 
   const codeVerifier = oauth.generateRandomCodeVerifier()

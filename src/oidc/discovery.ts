@@ -38,7 +38,9 @@ export function parseIssuer(issuer: string): URL {
   try {
     url = new URL(text)
   } catch {
-    throw new OidcError('invalid_settings', 'settings', `"${text}" is not a URL`, { check: 'issuer' })
+    throw new OidcError('invalid_settings', 'settings', `"${text}" is not a URL`, {
+      check: 'issuer',
+    })
   }
   if (!isAllowedEndpointUrl(url)) {
     throw new OidcError(
@@ -49,9 +51,14 @@ export function parseIssuer(issuer: string): URL {
     )
   }
   if (url.search || url.hash) {
-    throw new OidcError('invalid_settings', 'settings', 'The issuer must not have a query or fragment', {
-      check: 'issuer',
-    })
+    throw new OidcError(
+      'invalid_settings',
+      'settings',
+      'The issuer must not have a query or fragment',
+      {
+        check: 'issuer',
+      },
+    )
   }
   return url
 }
@@ -112,7 +119,10 @@ export function pinIdTokenAlg(metadata: ProviderMetadata): string {
 }
 
 /** Fetches and validates the provider metadata for `issuer`. */
-export async function discoverProvider(issuer: string, http: HttpOptions): Promise<ProviderMetadata> {
+export async function discoverProvider(
+  issuer: string,
+  http: HttpOptions,
+): Promise<ProviderMetadata> {
   const issuerUrl = parseIssuer(issuer)
   const url = discoveryUrl(issuerUrl)
   try {

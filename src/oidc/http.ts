@@ -30,9 +30,7 @@ export function isAllowedEndpointUrl(url: URL): boolean {
 }
 
 function isAbort(error: unknown): boolean {
-  return (
-    error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-  )
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
 }
 
 /**
@@ -52,19 +50,29 @@ export function requestOptions(step: OidcStep, issuer: URL, http: HttpOptions) {
         return await fetchImpl(url, init)
       } catch (error) {
         if (isAbort(error)) {
-          throw new OidcError('timeout', step, `No answer from ${url} within ${timeoutMs / 1000} s`, {
-            cause: error,
-            url,
-            origin: http.appOrigin,
-          })
+          throw new OidcError(
+            'timeout',
+            step,
+            `No answer from ${url} within ${timeoutMs / 1000} s`,
+            {
+              cause: error,
+              url,
+              origin: http.appOrigin,
+            },
+          )
         }
         // A fetch that fails without a status is, from a page, almost always CORS (the browser hides
         // the reason on purpose, Fetch Standard §3.2.5) or a host that is down.
-        throw new OidcError('network_error', step, `The request to ${url} failed without an HTTP status`, {
-          cause: error,
-          url,
-          origin: http.appOrigin,
-        })
+        throw new OidcError(
+          'network_error',
+          step,
+          `The request to ${url} failed without an HTTP status`,
+          {
+            cause: error,
+            url,
+            origin: http.appOrigin,
+          },
+        )
       }
     },
   }

@@ -31,7 +31,11 @@ export function idTokenChecks(expected: {
       spec: CORE_VALIDATION,
     },
     { id: 'iss', label: `"iss" equals the issuer ${expected.issuer}`, spec: CORE_VALIDATION },
-    { id: 'aud', label: `"aud" contains the client_id ${expected.clientId}`, spec: CORE_VALIDATION },
+    {
+      id: 'aud',
+      label: `"aud" contains the client_id ${expected.clientId}`,
+      spec: CORE_VALIDATION,
+    },
     {
       id: 'azp',
       label: 'with more than one audience, "azp" is present and equals the client_id',

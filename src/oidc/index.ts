@@ -2,7 +2,11 @@
  * The protocol layer's public surface: everything above src/oidc imports from here, never from
  * oauth4webapi.
  */
-export { createAuthorizationRequest, RESERVED_PARAMETERS, scopeIncludesOpenId } from './authorization-request'
+export {
+  createAuthorizationRequest,
+  RESERVED_PARAMETERS,
+  scopeIncludesOpenId,
+} from './authorization-request'
 export type {
   AuthorizationRequestInput,
   ClientAuthentication,

@@ -75,7 +75,12 @@ export class OidcError extends Error {
   readonly url: string | undefined
   readonly origin: string | undefined
 
-  constructor(code: OidcErrorCode, step: OidcStep, message: string, details: OidcErrorDetails = {}) {
+  constructor(
+    code: OidcErrorCode,
+    step: OidcStep,
+    message: string,
+    details: OidcErrorDetails = {},
+  ) {
     super(message, { cause: details.cause })
     this.code = code
     this.step = step

@@ -22,9 +22,14 @@ export function clientAuth(
 ): oauth.ClientAuth {
   if (method === 'none') return oauth.None()
   if (!clientSecret) {
-    throw new OidcError('invalid_settings', 'token-request', 'This client needs its client secret', {
-      check: 'client_secret',
-    })
+    throw new OidcError(
+      'invalid_settings',
+      'token-request',
+      'This client needs its client secret',
+      {
+        check: 'client_secret',
+      },
+    )
   }
   return oauth.ClientSecretPost(clientSecret)
 }
@@ -39,7 +44,10 @@ function tokenSetFrom(
     token_type: response.token_type,
     ...(response.expires_in === undefined
       ? {}
-      : { expires_in: response.expires_in, accessTokenExpiresAt: nowSeconds + response.expires_in }),
+      : {
+          expires_in: response.expires_in,
+          accessTokenExpiresAt: nowSeconds + response.expires_in,
+        }),
     ...(response.scope === undefined ? {} : { scope: response.scope }),
     ...(response.refresh_token === undefined ? {} : { refresh_token: response.refresh_token }),
     ...(response.id_token === undefined ? {} : { id_token: response.id_token }),
@@ -85,10 +93,15 @@ export async function exchangeAuthorizationCode(input: {
   }
   const openid = scopeIncludesOpenId(pending.scope)
   try {
-    const result = await oauth.processAuthorizationCodeResponse(pending.metadata, client, response, {
-      ...(openid ? { expectedNonce: pending.nonce, requireIdToken: true } : {}),
-      ...(pending.maxAge === undefined ? {} : { maxAge: pending.maxAge }),
-    })
+    const result = await oauth.processAuthorizationCodeResponse(
+      pending.metadata,
+      client,
+      response,
+      {
+        ...(openid ? { expectedNonce: pending.nonce, requireIdToken: true } : {}),
+        ...(pending.maxAge === undefined ? {} : { maxAge: pending.maxAge }),
+      },
+    )
     return tokenSetFrom(result, input.nowSeconds, oauth.getValidatedIdTokenClaims(result))
   } catch (error) {
     throw toOidcError(error, 'token-request', { url })

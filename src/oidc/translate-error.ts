@@ -35,7 +35,11 @@ function statusOf(error: Error): number | undefined {
 
 const ID_TOKEN_MESSAGE = /JWT|ID Token|"id_token"/
 
-export function toOidcError(error: unknown, step: OidcStep, context: { url?: string } = {}): OidcError {
+export function toOidcError(
+  error: unknown,
+  step: OidcStep,
+  context: { url?: string } = {},
+): OidcError {
   if (error instanceof OidcError) return error
   const url = context.url
 
@@ -65,7 +69,7 @@ export function toOidcError(error: unknown, step: OidcStep, context: { url?: str
   }
 
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
-    const challenge = error.cause[0]
+    const challenge = error.cause.at(0)
     return new OidcError('token_endpoint_error', step, error.message, {
       cause: error,
       status: error.status,
@@ -78,7 +82,10 @@ export function toOidcError(error: unknown, step: OidcStep, context: { url?: str
     })
   }
 
-  if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
+  if (
+    error instanceof oauth.OperationProcessingError ||
+    error instanceof oauth.UnsupportedOperationError
+  ) {
     const message = error.message
     switch (step) {
       case 'discovery':

@@ -38,19 +38,19 @@ export interface SessionDeps {
 }
 
 export interface Session {
-  getSnapshot(): SessionState
-  subscribe(listener: () => void): () => void
+  getSnapshot: () => SessionState
+  subscribe: (listener: () => void) => () => void
   /** Discovery, then the authorization request, then navigation to the provider. */
-  signIn(request: SignInRequest): Promise<void>
+  signIn: (request: SignInRequest) => Promise<void>
   /** Handles the redirect back from the provider: validate, then exchange the code. */
-  completeSignIn(callbackUrl: URL): Promise<void>
+  completeSignIn: (callbackUrl: URL) => Promise<void>
   /** Finishes a callback that waits for the client secret (it could not survive the redirect). */
-  provideClientSecret(clientSecret: string): Promise<void>
+  provideClientSecret: (clientSecret: string) => Promise<void>
   /** Forgets everything local: tokens, secret, pending authorization, pending exchange. */
-  signOut(): void
+  signOut: () => void
   /** Drops a pending authorization left by a flow that never came back (back button, closed tab). */
-  discardAbandonedSignIn(): void
-  dismissMessage(): void
+  discardAbandonedSignIn: () => void
+  dismissMessage: () => void
 }
 
 interface PendingExchange {
@@ -202,7 +202,8 @@ export function createSession(deps: SessionDeps): Session {
       deps.pendingAuthorizations.take()
       set({
         status: 'signed-out',
-        notice: 'The sign-in started earlier in this tab did not come back from the provider; it was discarded.',
+        notice:
+          'The sign-in started earlier in this tab did not come back from the provider; it was discarded.',
       })
     },
 

@@ -5,14 +5,7 @@
 import { GOOGLE_LIKE_ISSUER, LOCAL_ISSUER } from '../config/env'
 
 export type PresetId =
-  | 'local'
-  | 'local-google'
-  | 'google'
-  | 'entra'
-  | 'auth0'
-  | 'okta'
-  | 'keycloak'
-  | 'custom'
+  'local' | 'local-google' | 'google' | 'entra' | 'auth0' | 'okta' | 'keycloak' | 'custom'
 
 export interface Preset {
   id: PresetId

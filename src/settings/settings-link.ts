@@ -21,7 +21,8 @@ export interface ParsedSettingsLink {
 
 export function isSettingsLink(query: URLSearchParams): boolean {
   return [...query.keys()].some(
-    (key) => SETTINGS_KEYS.includes(key) || key.startsWith(PARAM_PREFIX) || SECRET_KEYS.includes(key),
+    (key) =>
+      SETTINGS_KEYS.includes(key) || key.startsWith(PARAM_PREFIX) || SECRET_KEYS.includes(key),
   )
 }
 

@@ -38,7 +38,10 @@ export function loadSettings(storage: Storage): ProviderSettings | undefined {
     issuer: record.issuer,
     clientId: record.clientId,
     scope: record.scope,
-    extraParams: record.extraParams.map(({ name, value: paramValue }) => ({ name, value: paramValue })),
+    extraParams: record.extraParams.map(({ name, value: paramValue }) => ({
+      name,
+      value: paramValue,
+    })),
   }
 }
 

@@ -147,7 +147,7 @@ export async function createFakeProvider(options: FakeProviderOptions = {}) {
     clientId,
     metadata,
     requests,
-    fetch: fetch as typeof globalThis.fetch,
+    fetch,
     /** Token endpoint requests made so far. */
     tokenRequests: () => requests.filter((request) => request.url === metadata.token_endpoint),
     /** Plays the user signing in: returns the callback URL the provider would redirect to. */
@@ -161,7 +161,9 @@ export async function createFakeProvider(options: FakeProviderOptions = {}) {
         nonce: url.searchParams.get('nonce'),
         codeChallenge: url.searchParams.get('code_challenge'),
       })
-      const callback = new URL(url.searchParams.get('redirect_uri') ?? 'https://app.example/callback')
+      const callback = new URL(
+        url.searchParams.get('redirect_uri') ?? 'https://app.example/callback',
+      )
       callback.searchParams.set('code', code)
       const state = url.searchParams.get('state')
       if (state !== null) callback.searchParams.set('state', state)

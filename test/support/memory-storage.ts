@@ -23,7 +23,7 @@ export class MemoryStorage implements Storage {
   }
 
   setItem(key: string, value: string): void {
-    this.items.set(key, String(value))
+    this.items.set(key, value)
   }
 
   /** Everything stored, for assertions that no token or secret is in it. */

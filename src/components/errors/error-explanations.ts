@@ -18,7 +18,8 @@ const TITLES: Record<OidcErrorCode, string> = {
   unsafe_endpoint: 'The provider metadata names an endpoint this app refuses to use',
   discovery_failed: 'The provider metadata could not be used',
   discovery_issuer_mismatch: 'The metadata belongs to another issuer',
-  unsupported_id_token_alg: 'The provider signs ID tokens only with algorithms a browser must refuse',
+  unsupported_id_token_alg:
+    'The provider signs ID tokens only with algorithms a browser must refuse',
   network_error: 'The request failed before any answer could be read',
   timeout: 'The provider did not answer in time',
   no_pending_authorization: 'No sign-in is waiting for this callback',
@@ -41,14 +42,18 @@ const OAUTH_FIXES: Record<string, string> = {
     'The code or refresh token was rejected: it expired, was used already, or the code_verifier or redirect_uri does not match. Sign in again.',
   unauthorized_client:
     'This client may not use this grant. Enable the authorization code (and refresh token) grant for it at the provider.',
-  invalid_scope: 'A requested scope is unknown or not allowed for this client. Remove it from Scopes.',
+  invalid_scope:
+    'A requested scope is unknown or not allowed for this client. Remove it from Scopes.',
   invalid_request:
     'The provider found the request malformed. Read its description above; a missing client secret, an unregistered redirect URI or a bad extra parameter are the usual causes.',
   redirect_uri_mismatch:
     'Register the redirect URI shown in the settings at the provider, byte for byte (scheme, host, port, path, trailing slash).',
-  unsupported_response_type: 'The client is not allowed the code flow. Enable "authorization code" for it.',
-  login_required: 'The provider needs you to sign in interactively. Sign in again without prompt=none.',
-  consent_required: 'The provider needs your consent interactively. Sign in again without prompt=none.',
+  unsupported_response_type:
+    'The client is not allowed the code flow. Enable "authorization code" for it.',
+  login_required:
+    'The provider needs you to sign in interactively. Sign in again without prompt=none.',
+  consent_required:
+    'The provider needs your consent interactively. Sign in again without prompt=none.',
   interaction_required: 'The provider needs you to interact. Sign in again without prompt=none.',
   server_error: 'The provider failed internally. Try again later.',
   temporarily_unavailable: 'The provider is overloaded or down for maintenance. Try again later.',
@@ -89,11 +94,11 @@ function codeFix(error: OidcError): string {
     case 'iss_mismatch':
       return 'The response names another issuer than the one this sign-in started with (a mix-up, RFC 9207). Start again with "Sign in".'
     case 'authorization_error':
-      return 'Read the provider\'s words above, correct the settings or the registration at the provider, and sign in again.'
+      return "Read the provider's words above, correct the settings or the registration at the provider, and sign in again."
     case 'invalid_authorization_response':
       return 'The provider sent a response this app cannot accept. Start again with "Sign in"; if it repeats, the provider is misconfigured.'
     case 'token_endpoint_error':
-      return 'Read the provider\'s words above, correct the settings or the registration at the provider, and sign in again.'
+      return "Read the provider's words above, correct the settings or the registration at the provider, and sign in again."
     case 'invalid_token_response':
       return 'The token endpoint answered with something other than a token response. Check the provider is an OAuth 2.0 server and try again.'
     case 'id_token_rejected':

@@ -120,8 +120,8 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
         <p id={secretWarningId} className="warning">
           Anything typed into a browser app is not secret: whoever can open this page can read it.
           Use a secret only where the provider demands one even with PKCE (Google), and only for a
-          test client. PKCE Lab keeps it in this tab&apos;s memory only — never in storage or a link —
-          so it asks for it again when the provider sends you back.
+          test client. PKCE Lab keeps it in this tab&apos;s memory only — never in storage or a link
+          — so it asks for it again when the provider sends you back.
           {preset?.needsClientSecret ? ' This provider demands one.' : ''}
         </p>
       </div>
@@ -137,7 +137,9 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
             change({ scope: event.target.value })
           }}
         />
-        <p className="hint">Space-separated. openid makes it OpenID Connect: an ID token comes back.</p>
+        <p className="hint">
+          Space-separated. openid makes it OpenID Connect: an ID token comes back.
+        </p>
       </div>
 
       <ExtraParamsEditor
@@ -161,9 +163,7 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
         </button>
         <CopyButton text={props.settingsLink} label="Copy settings link" />
       </div>
-      <p className="hint">
-        The settings link carries these settings but never the client secret.
-      </p>
+      <p className="hint">The settings link carries these settings but never the client secret.</p>
     </form>
   )
 }

@@ -30,7 +30,8 @@ export function ClientSecretPrompt(props: {
       <p>
         The provider sent back an authorization code for <code>{props.clientId}</code> at{' '}
         <code>{props.issuer}</code>. Its token endpoint demands the client secret. PKCE Lab never
-        stores a secret, so the redirect cleared it from memory: enter it again to exchange the code.
+        stores a secret, so the redirect cleared it from memory: enter it again to exchange the
+        code.
       </p>
       <p>
         Authorization codes expire quickly (one minute at the local provider, a few minutes at most

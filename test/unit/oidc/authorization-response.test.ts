@@ -93,8 +93,18 @@ describe('validateAuthorizationResponse', () => {
   })
 
   it.each([
-    ['query', (callback: URL) => callback.searchParams.set('access_token', 'leaked')],
-    ['fragment', (callback: URL) => (callback.hash = 'id_token=leaked')],
+    [
+      'query',
+      (callback: URL) => {
+        callback.searchParams.set('access_token', 'leaked')
+      },
+    ],
+    [
+      'fragment',
+      (callback: URL) => {
+        callback.hash = 'id_token=leaked'
+      },
+    ],
   ])('refuses tokens in the %s (RFC 9700 §4.6)', async (_where, tamper) => {
     const { op, url, pending } = await started()
     const callback = op.authorize(url)

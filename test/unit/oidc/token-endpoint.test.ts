@@ -59,7 +59,7 @@ describe('exchangeAuthorizationCode', () => {
   it('sends the code_verifier as a public client, without an Authorization header', async () => {
     const op = await createFakeProvider()
     await exchange(op)
-    const [request] = op.tokenRequests()
+    const request = op.tokenRequests().at(0)
     expect(request?.body?.get('grant_type')).toBe('authorization_code')
     expect(request?.body?.get('code_verifier')).toMatch(/^[\w-]{43}$/)
     expect(request?.body?.get('client_id')).toBe(op.clientId)
@@ -71,7 +71,7 @@ describe('exchangeAuthorizationCode', () => {
     const op = await createFakeProvider({ clientSecret: 'shh' })
     const tokens = await exchange(op, { clientAuthentication: 'client_secret_post', secret: 'shh' })
     expect(tokens.access_token).toBeTruthy()
-    const [request] = op.tokenRequests()
+    const request = op.tokenRequests().at(0)
     expect(request?.body?.get('client_secret')).toBe('shh')
     expect(request?.headers.has('authorization')).toBe(false)
   })
@@ -90,7 +90,9 @@ describe('exchangeAuthorizationCode', () => {
   it('reports invalid_grant from the token endpoint', async () => {
     const op = await createFakeProvider()
     op.answerTokenRequestsWith(() =>
-      Promise.resolve(jsonResponse({ error: 'invalid_grant', error_description: 'code used' }, 400)),
+      Promise.resolve(
+        jsonResponse({ error: 'invalid_grant', error_description: 'code used' }, 400),
+      ),
     )
     const error = await rejected(exchange(op))
     expect(error.code).toBe('token_endpoint_error')
@@ -142,7 +144,11 @@ describe('exchangeAuthorizationCode', () => {
       metadata: { id_token_signing_alg_values_supported: ['RS256', 'HS256', 'none'] },
     })
     op.answerTokenRequestsWith(async ({ idToken }) =>
-      jsonResponse({ access_token: 'a', token_type: 'Bearer', id_token: await idToken({}, { alg }) }),
+      jsonResponse({
+        access_token: 'a',
+        token_type: 'Bearer',
+        id_token: await idToken({}, { alg }),
+      }),
     )
     const error = await rejected(exchange(op))
     expect(error).toMatchObject({ code: 'id_token_rejected', check: 'alg' })

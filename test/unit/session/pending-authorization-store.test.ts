@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { PendingAuthorization } from '../../../src/oidc'
-import {
-  createPendingAuthorizationStore,
-  PENDING_AUTHORIZATION_KEY,
-} from '../../../src/session'
+import { createPendingAuthorizationStore, PENDING_AUTHORIZATION_KEY } from '../../../src/session'
 import { MemoryStorage } from '../../support/memory-storage'
 
 const pending: PendingAuthorization = {

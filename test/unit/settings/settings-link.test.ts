@@ -22,7 +22,11 @@ const settings: ProviderSettings = {
 
 describe('settings links', () => {
   it('round-trips every setting', () => {
-    const link = buildSettingsLink('https://lab.example/pkce/', settings, 'https://lab.example/pkce/callback')
+    const link = buildSettingsLink(
+      'https://lab.example/pkce/',
+      settings,
+      'https://lab.example/pkce/callback',
+    )
     const url = new URL(link)
     expect(url.pathname).toBe('/pkce/')
     expect(isSettingsLink(url.searchParams)).toBe(true)
@@ -33,7 +37,9 @@ describe('settings links', () => {
   })
 
   it('documents its form: issuer, client_id, scope, redirect_uri, param.<name>', () => {
-    const url = new URL(buildSettingsLink('https://lab.example/', settings, 'https://lab.example/callback'))
+    const url = new URL(
+      buildSettingsLink('https://lab.example/', settings, 'https://lab.example/callback'),
+    )
     expect(url.searchParams.get('issuer')).toBe('https://tenant.eu.auth0.com/')
     expect(url.searchParams.get('client_id')).toBe('abc123')
     expect(url.searchParams.get('param.audience')).toBe('https://api.example')
