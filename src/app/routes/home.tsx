@@ -21,13 +21,15 @@ export interface HomeProps {
 
 function SignedInSummary(props: { state: SignedIn; onForget: () => void }) {
   const claims = props.state.tokens.idTokenClaims
-  const who = claims?.name ?? claims?.email ?? claims?.sub
+  const who = [claims?.name, claims?.email, claims?.sub].find(
+    (value): value is string => typeof value === 'string',
+  )
   return (
     <section className="signed-in" aria-labelledby="signed-in-title">
       <h2 id="signed-in-title">Signed in</h2>
       <p>
         Signed in at <code>{props.state.issuer}</code>
-        {typeof who === 'string' ? (
+        {who !== undefined ? (
           <>
             {' '}
             as <strong>{who}</strong>
@@ -57,7 +59,8 @@ export function Home(props: HomeProps) {
     persistSettings(settings)
   }, [settings, persistSettings])
 
-  const busy = state.status === 'starting' || state.status === 'redirecting'
+  const busy =
+    state.status === 'starting' || state.status === 'redirecting' || state.status === 'completing'
 
   return (
     <>

@@ -1,3 +1,5 @@
+import { useId } from 'react'
+
 import type { OidcError } from '../../oidc'
 import { explainError } from './error-explanations'
 
@@ -10,9 +12,10 @@ import './error-panel.css'
 export function ErrorPanel(props: { error: OidcError; onDismiss: () => void }) {
   const { error } = props
   const explained = explainError(error)
+  const titleId = useId()
   return (
-    <div className="error-panel" role="alert" aria-labelledby="error-panel-title">
-      <h2 id="error-panel-title">{explained.title}</h2>
+    <div className="error-panel" role="alert" aria-labelledby={titleId}>
+      <h2 id={titleId}>{explained.title}</h2>
       <dl>
         <dt>Step</dt>
         <dd data-testid="error-step">{explained.step}</dd>

@@ -55,7 +55,7 @@ export function ExtraParamsEditor(props: {
                 <td>
                   <button
                     type="button"
-                    aria-label={`Remove parameter ${param.name || index + 1}`}
+                    aria-label={`Remove parameter ${index + 1}${param.name ? ` (${param.name})` : ''}`}
                     onClick={() => {
                       onChange(params.filter((_, i) => i !== index))
                     }}

@@ -1,0 +1,45 @@
+/**
+ * Renders UI the way the app does: inside StrictMode (double render, double effects) and, when a session
+ * is given, inside its SessionProvider. A wrapper, so `rerender` keeps both.
+ */
+import { render } from '@testing-library/react'
+import type { RenderResult } from '@testing-library/react'
+import { StrictMode } from 'react'
+import type { ReactElement, ReactNode } from 'react'
+
+import { SessionProvider } from '../../src/lib/session-react'
+import type { Session } from '../../src/session'
+
+export function renderStrict(ui: ReactElement, options: { session?: Session } = {}): RenderResult {
+  const { session } = options
+  function Wrapper(props: { children: ReactNode }) {
+    return (
+      <StrictMode>
+        {session ? (
+          <SessionProvider session={session}>{props.children}</SessionProvider>
+        ) : (
+          props.children
+        )}
+      </StrictMode>
+    )
+  }
+  return render(ui, { wrapper: Wrapper })
+}
+
+/**
+ * Replaces navigator.clipboard with one that records what is written. Call it after userEvent.setup(),
+ * which installs its own clipboard on navigator; remove it with `Reflect.deleteProperty`.
+ */
+export function recordClipboard(): string[] {
+  const copied: string[] = []
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: {
+      writeText: (text: string) => {
+        copied.push(text)
+        return Promise.resolve()
+      },
+    },
+  })
+  return copied
+}
