@@ -29,7 +29,8 @@ export default defineConfig({
     env: {
       PKCE_LAB_PROVIDER_PORT: String(E2E.localPort),
       PKCE_LAB_GOOGLE_PORT: String(E2E.googlePort),
-      PKCE_LAB_ACCESS_TOKEN_TTL: '300',
+      // Short-lived access tokens, so that refreshes happen within a test (about every 11 s).
+      PKCE_LAB_ACCESS_TOKEN_TTL: String(E2E.accessTokenTtl),
     },
   },
 })

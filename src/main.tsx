@@ -8,11 +8,18 @@ import { RouterProvider } from 'react-router'
 
 import { resolveInitialSettings } from './app/initial-settings'
 import { createAppRouter } from './app/router'
+import { signInRequestFor } from './app/sign-in-request'
+import { createSilentFrame, postSilentCallback } from './app/silent-frame'
 import { paths, redirectUriFor } from './config/paths'
 import { SessionProvider } from './lib/session-react'
-import { createPendingAuthorizationStore, createSession, systemClock } from './session'
-import { saveSettings } from './settings'
-import type { ProviderSettings } from './settings'
+import {
+  createPendingAuthorizationStore,
+  createSession,
+  createTabMarkers,
+  systemClock,
+} from './session'
+import { loadPreferences, savePreferences, saveSettings } from './settings'
+import type { Preferences, ProviderSettings } from './settings'
 
 import './index.css'
 
@@ -20,56 +27,97 @@ const base = import.meta.env.BASE_URL
 const origin = window.location.origin
 const redirectUri = redirectUriFor(origin, base)
 const appUrl = `${origin}${base}`
-
-const session = createSession({
-  http: { appOrigin: origin },
-  pendingAuthorizations: createPendingAuthorizationStore(window.sessionStorage),
-  clock: systemClock,
-  navigate: (url) => {
-    window.location.assign(url)
-  },
-})
-
 const currentUrl = new URL(window.location.href)
 const onCallback = currentUrl.pathname === `${base}${paths.callback.slice(1)}`
-if (!onCallback) session.discardAbandonedSignIn()
+const inFrame = window.parent !== window
 
-// Back from the provider through the back-forward cache: the page is the one that left, with its
-// memory; the sign-in it started is over.
-window.addEventListener('pageshow', (event) => {
-  if (event.persisted) session.discardAbandonedSignIn()
-})
-
-const initial = resolveInitialSettings(currentUrl.searchParams, window.localStorage, redirectUri)
-const startupMessages = initial.fromLink
-  ? ['Settings loaded from the link.', ...initial.warnings]
-  : initial.warnings
-if (initial.fromLink) {
-  // The settings are in the form now; keep the address bar clean.
-  window.history.replaceState(window.history.state, '', `${base}${currentUrl.hash}`)
+if (inFrame && onCallback) {
+  // The hidden frame of a silent renewal: report back to the app that opened it, render nothing.
+  postSilentCallback()
+} else {
+  boot()
 }
 
-const router = createAppRouter({
-  session,
-  basename: base,
-  currentUrl: () => new URL(window.location.href),
-  home: {
-    initialSettings: initial.settings,
-    persistSettings: (settings: ProviderSettings) => {
-      saveSettings(window.localStorage, settings)
+function boot(): void {
+  const markers = createTabMarkers(window.sessionStorage)
+  const session = createSession({
+    http: { appOrigin: origin },
+    pendingAuthorizations: createPendingAuthorizationStore(window.sessionStorage),
+    markers,
+    clock: systemClock,
+    navigate: (url) => {
+      window.location.assign(url)
     },
-    redirectUri,
-    appUrl,
-    startupMessages,
-  },
-})
+    silentFrame: createSilentFrame({ origin, timeoutMs: 10_000 }),
+    postLogoutRedirectUri: appUrl,
+  })
 
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <SessionProvider session={session}>
-      <RouterProvider router={router} />
-    </SessionProvider>
-  </StrictMode>,
-)
+  if (!onCallback) session.discardAbandonedSignIn()
+
+  // Back from the provider through the back-forward cache: the page is the one that left, with its
+  // memory; the sign-in it started is over.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) session.discardAbandonedSignIn()
+  })
+  // Timers are late or frozen while a laptop sleeps or a tab is hidden; re-check when it is back.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') session.wake()
+  })
+  window.addEventListener('online', () => {
+    session.wake()
+  })
+
+  const initial = resolveInitialSettings(currentUrl.searchParams, window.localStorage, redirectUri)
+  const startupMessages = initial.fromLink
+    ? ['Settings loaded from the link.', ...initial.warnings]
+    : initial.warnings
+  const preferences = loadPreferences(window.localStorage)
+
+  if (!onCallback && currentUrl.searchParams.has('state') && !initial.fromLink) {
+    // Back from the provider's end-session endpoint (RP-Initiated Logout §3).
+    session.completeSignOut(currentUrl.searchParams.get('state'))
+  }
+  if (!onCallback && (initial.fromLink || currentUrl.search)) {
+    // The settings are in the form now; keep the address bar clean.
+    window.history.replaceState(window.history.state, '', `${base}${currentUrl.hash}`)
+  }
+
+  const snapshot = session.getSnapshot()
+  if (
+    !onCallback &&
+    preferences.autoRestore &&
+    snapshot.status === 'signed-out' &&
+    snapshot.restorable
+  ) {
+    void session.restoreSilently(signInRequestFor(initial.settings, redirectUri))
+  }
+
+  const router = createAppRouter({
+    session,
+    basename: base,
+    currentUrl: () => new URL(window.location.href),
+    home: {
+      initialSettings: initial.settings,
+      persistSettings: (settings: ProviderSettings) => {
+        saveSettings(window.localStorage, settings)
+      },
+      initialPreferences: preferences,
+      persistPreferences: (next: Preferences) => {
+        savePreferences(window.localStorage, next)
+      },
+      redirectUri,
+      appUrl,
+      startupMessages,
+    },
+  })
+
+  const root = document.getElementById('root')
+  if (!root) throw new Error('index.html has no #root element')
+  createRoot(root).render(
+    <StrictMode>
+      <SessionProvider session={session}>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </StrictMode>,
+  )
+}

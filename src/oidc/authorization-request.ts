@@ -29,6 +29,10 @@ export interface PendingAuthorization {
   clientAuthentication: ClientAuthentication
   /** Sent as `max_age`; the ID token's `auth_time` is then checked against it (OIDC Core §3.1.2.1). */
   maxAge?: number
+  /** The extra parameters sent, so a silent renewal can ask for the same thing. */
+  extraParams: readonly (readonly [string, string])[]
+  /** prompt=none: a failure means "interactive sign-in needed", not a broken setup. */
+  silent: boolean
   /** Epoch seconds. */
   createdAt: number
 }
@@ -153,6 +157,8 @@ export async function createAuthorizationRequest(
       idTokenAlg: pinIdTokenAlg(input.metadata),
       clientAuthentication: input.clientAuthentication,
       ...(maxAge === undefined ? {} : { maxAge }),
+      extraParams: input.extraParams,
+      silent: input.extraParams.some(([name, value]) => name === 'prompt' && value === 'none'),
       createdAt: input.nowSeconds,
     },
   }

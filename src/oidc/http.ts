@@ -45,7 +45,8 @@ export function requestOptions(step: OidcStep, issuer: URL, http: HttpOptions) {
     signal: () => AbortSignal.timeout(timeoutMs),
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- loopback development providers only, see above
     [oauth.allowInsecureRequests]: issuer.protocol === 'http:' && isLoopbackUrl(issuer),
-    [oauth.customFetch]: async (url: string, init: RequestInit): Promise<Response> => {
+    // oauth4webapi passes fetch-compatible options; typed loosely so one wrapper fits every call.
+    [oauth.customFetch]: async (url: string, init: object): Promise<Response> => {
       try {
         return await fetchImpl(url, init)
       } catch (error) {

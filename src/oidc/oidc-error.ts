@@ -12,6 +12,12 @@ export type OidcStep =
   | 'authorization-response'
   | 'token-request'
   | 'id-token'
+  | 'refresh'
+  | 'silent-authorization'
+  | 'userinfo'
+  | 'resource-request'
+  | 'revocation'
+  | 'end-session'
 
 export type OidcErrorCode =
   /** The settings cannot start a flow (bad issuer URL, empty client_id, a reserved extra parameter). */
@@ -44,6 +50,16 @@ export type OidcErrorCode =
   | 'invalid_token_response'
   /** The ID token failed a check of OpenID Connect Core §3.1.3.7. */
   | 'id_token_rejected'
+  /** A refreshed ID token names another sub, iss or aud than the first one (OIDC Core §12.2). */
+  | 'id_token_changed'
+  /** The UserInfo endpoint refused the access token or answered something unusable (OIDC Core §5.3). */
+  | 'userinfo_failed'
+  /** The UserInfo `sub` is not the ID token's `sub` (OIDC Core §5.3.2). */
+  | 'userinfo_sub_mismatch'
+  /** A silent (prompt=none) authorization could not complete without the user (OIDC Core §3.1.2.6). */
+  | 'interactive_sign_in_required'
+  /** The revocation endpoint refused a token (RFC 7009 §2.2.1). */
+  | 'revocation_failed'
 
 /** The provider's own words, kept verbatim: for a learning tool they are part of the lesson. */
 export interface OAuthErrorBody {

@@ -4,35 +4,16 @@
  */
 import * as oauth from 'oauth4webapi'
 
-import type { ClientAuthentication, PendingAuthorization } from './authorization-request'
+import type { PendingAuthorization } from './authorization-request'
 import { scopeIncludesOpenId } from './authorization-request'
+import { clientAuth, oauthClient } from './client-context'
+import type { ClientContext } from './client-context'
 import { requestOptions } from './http'
 import type { HttpOptions } from './http'
 import { OidcError } from './oidc-error'
+import type { OidcStep } from './oidc-error'
 import type { TokenSet } from './token-set'
 import { toOidcError } from './translate-error'
-
-/**
- * The client secret, when there is one, goes in the POST body (RFC 6749 §2.3.1). HTTP Basic would add an
- * Authorization header, which turns the request into a CORS preflight many providers do not answer.
- */
-export function clientAuth(
-  method: ClientAuthentication,
-  clientSecret: string | undefined,
-): oauth.ClientAuth {
-  if (method === 'none') return oauth.None()
-  if (!clientSecret) {
-    throw new OidcError(
-      'invalid_settings',
-      'token-request',
-      'This client needs its client secret',
-      {
-        check: 'client_secret',
-      },
-    )
-  }
-  return oauth.ClientSecretPost(clientSecret)
-}
 
 function tokenSetFrom(
   response: oauth.TokenEndpointResponse,
@@ -70,11 +51,8 @@ export async function exchangeAuthorizationCode(input: {
   nowSeconds: number
 }): Promise<TokenSet> {
   const { pending, parameters, http } = input
-  const client: oauth.Client = {
-    client_id: pending.clientId,
-    id_token_signed_response_alg: pending.idTokenAlg,
-  }
-  const auth = clientAuth(pending.clientAuthentication, input.clientSecret)
+  const client = oauthClient(pending)
+  const auth = clientAuth(pending.clientAuthentication, input.clientSecret, 'token-request')
   const issuer = new URL(pending.issuer)
   const url = pending.metadata.token_endpoint
   let response: Response
@@ -105,5 +83,94 @@ export async function exchangeAuthorizationCode(input: {
     return tokenSetFrom(result, input.nowSeconds, oauth.getValidatedIdTokenClaims(result))
   } catch (error) {
     throw toOidcError(error, 'token-request', { url })
+  }
+}
+
+/** Claims a refreshed ID token must keep (OpenID Connect Core §12.2). */
+const STABLE_CLAIMS = ['iss', 'sub', 'aud'] as const
+
+function sameClaim(a: unknown, b: unknown): boolean {
+  const normalise = (value: unknown) =>
+    JSON.stringify(Array.isArray(value) ? [...(value as unknown[])].map(String).sort() : value)
+  return normalise(a) === normalise(b)
+}
+
+/**
+ * A refreshed ID token must be about the same user, from the same issuer, for the same client as the
+ * first one, and carry the original nonce if it carries one (OIDC Core §12.2). oauth4webapi validates
+ * the token on its own but cannot compare it with the first; this does.
+ */
+export function assertSameIdentity(
+  first: Readonly<Record<string, unknown>> | undefined,
+  next: Readonly<Record<string, unknown>> | undefined,
+  step: OidcStep = 'refresh',
+  { compareNonce = true }: { compareNonce?: boolean } = {},
+): void {
+  if (!first || !next) return
+  for (const claim of STABLE_CLAIMS) {
+    if (!sameClaim(first[claim], next[claim])) {
+      throw new OidcError(
+        'id_token_changed',
+        step,
+        `The refreshed ID token has "${claim}" ${JSON.stringify(next[claim])}, the first one had ${JSON.stringify(first[claim])}`,
+        { check: claim },
+      )
+    }
+  }
+  if (compareNonce && next.nonce !== undefined && next.nonce !== first.nonce) {
+    throw new OidcError('id_token_changed', step, 'The refreshed ID token has another nonce', {
+      check: 'nonce',
+    })
+  }
+}
+
+/**
+ * The refresh_token grant (RFC 6749 §6). Keeps the newest refresh token, and the old one only when none
+ * came back (RFC 9700 §4.14.2: rotation); keeps the old ID token when no new one came (OIDC Core §12.2).
+ */
+export async function refreshTokens(input: {
+  client: ClientContext
+  clientSecret: string | undefined
+  previous: TokenSet
+  http: HttpOptions
+  nowSeconds: number
+}): Promise<TokenSet> {
+  const { client: context, previous, http } = input
+  const refreshToken = previous.refresh_token
+  if (refreshToken === undefined) {
+    throw new OidcError('invalid_settings', 'refresh', 'There is no refresh token to use', {
+      check: 'refresh_token',
+    })
+  }
+  const client = oauthClient(context)
+  const auth = clientAuth(context.clientAuthentication, input.clientSecret, 'refresh')
+  const url = context.metadata.token_endpoint
+  try {
+    const response = await oauth.refreshTokenGrantRequest(
+      context.metadata,
+      client,
+      auth,
+      refreshToken,
+      requestOptions('refresh', new URL(context.metadata.issuer), http),
+    )
+    const result = await oauth.processRefreshTokenResponse(context.metadata, client, response)
+    const claims = oauth.getValidatedIdTokenClaims(result)
+    assertSameIdentity(previous.idTokenClaims, claims)
+    const fresh = tokenSetFrom(result, input.nowSeconds, claims)
+    return {
+      ...fresh,
+      refresh_token: fresh.refresh_token ?? refreshToken,
+      ...(fresh.id_token === undefined && previous.id_token !== undefined
+        ? { id_token: previous.id_token }
+        : {}),
+      ...(claims === undefined && previous.idTokenClaims !== undefined
+        ? { idTokenClaims: previous.idTokenClaims }
+        : {}),
+      ...(fresh.scope === undefined && previous.scope !== undefined
+        ? { scope: previous.scope }
+        : {}),
+    }
+  } catch (error) {
+    throw toOidcError(error, 'refresh', { url })
   }
 }

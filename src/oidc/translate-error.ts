@@ -6,7 +6,7 @@
 import * as oauth from 'oauth4webapi'
 
 import { OidcError } from './oidc-error'
-import type { OAuthErrorBody, OidcStep } from './oidc-error'
+import type { OAuthErrorBody, OidcErrorCode, OidcStep } from './oidc-error'
 
 function oauthErrorBody(error: string, description: unknown, uri: unknown): OAuthErrorBody {
   return {
@@ -35,6 +35,20 @@ function statusOf(error: Error): number | undefined {
 
 const ID_TOKEN_MESSAGE = /JWT|ID Token|"id_token"/
 
+/** What an OAuth error body (RFC 6749 §5.2) or a WWW-Authenticate challenge means at each step. */
+function errorBodyCode(step: OidcStep): OidcErrorCode {
+  switch (step) {
+    case 'discovery':
+      return 'discovery_failed'
+    case 'userinfo':
+      return 'userinfo_failed'
+    case 'revocation':
+      return 'revocation_failed'
+    default:
+      return 'token_endpoint_error'
+  }
+}
+
 export function toOidcError(
   error: unknown,
   step: OidcStep,
@@ -55,22 +69,17 @@ export function toOidcError(
   }
 
   if (error instanceof oauth.ResponseBodyError) {
-    return new OidcError(
-      step === 'discovery' ? 'discovery_failed' : 'token_endpoint_error',
-      step,
-      error.message,
-      {
-        cause: error,
-        status: error.status,
-        url,
-        oauthError: oauthErrorBody(error.error, error.error_description, error.cause.error_uri),
-      },
-    )
+    return new OidcError(errorBodyCode(step), step, error.message, {
+      cause: error,
+      status: error.status,
+      url,
+      oauthError: oauthErrorBody(error.error, error.error_description, error.cause.error_uri),
+    })
   }
 
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
     const challenge = error.cause.at(0)
-    return new OidcError('token_endpoint_error', step, error.message, {
+    return new OidcError(errorBodyCode(step), step, error.message, {
       cause: error,
       status: error.status,
       url,
@@ -88,6 +97,19 @@ export function toOidcError(
   ) {
     const message = error.message
     switch (step) {
+      case 'userinfo':
+        if (error.code === oauth.JSON_ATTRIBUTE_COMPARISON) {
+          return new OidcError('userinfo_sub_mismatch', step, message, {
+            cause: error,
+            url,
+            check: 'sub',
+          })
+        }
+        return new OidcError('userinfo_failed', step, message, {
+          cause: error,
+          status: statusOf(error),
+          url,
+        })
       case 'discovery':
         if (error.code === oauth.JSON_ATTRIBUTE_COMPARISON) {
           return new OidcError('discovery_issuer_mismatch', step, message, {
@@ -116,7 +138,9 @@ export function toOidcError(
           error.code === oauth.JWT_TIMESTAMP_CHECK ||
           ID_TOKEN_MESSAGE.test(message)
         ) {
-          return new OidcError('id_token_rejected', 'id-token', message, {
+          // The code exchange has a step of its own for its ID token; a refresh keeps its step.
+          const idTokenStep = step === 'token-request' ? 'id-token' : step
+          return new OidcError('id_token_rejected', idTokenStep, message, {
             cause: error,
             check: claimOf(error),
           })

@@ -1,11 +1,22 @@
 /** The token lifecycle's public surface, for the React adapter and the composition root. */
 export { epochSeconds, systemClock } from './clock'
-export type { Clock } from './clock'
+export type { Clock, TimerClock } from './clock'
 export {
   createPendingAuthorizationStore,
   PENDING_AUTHORIZATION_KEY,
 } from './pending-authorization-store'
 export type { PendingAuthorizationStore } from './pending-authorization-store'
-export { createSession } from './session'
+export { refreshLeadSeconds } from './refresh-scheduler'
+export { createSession, isTransientFailure } from './session'
 export type { Session, SessionDeps, SignInRequest } from './session'
-export type { SessionState, SignedIn } from './session-state'
+export type {
+  ApiCall,
+  RefreshRecord,
+  RefreshTrigger,
+  RenewalStrategy,
+  SessionState,
+  SignedIn,
+  SignOutReport,
+} from './session-state'
+export { createTabMarkers, PENDING_SIGN_OUT_KEY, SESSION_HINT_KEY } from './tab-markers'
+export type { SessionHint, TabMarkers } from './tab-markers'

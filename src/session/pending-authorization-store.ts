@@ -26,7 +26,9 @@ function isPendingAuthorization(value: unknown): value is PendingAuthorization {
     REQUIRED_STRINGS.every((key) => typeof record[key] === 'string') &&
     typeof record.metadata === 'object' &&
     record.metadata !== null &&
-    typeof record.createdAt === 'number'
+    typeof record.createdAt === 'number' &&
+    typeof record.silent === 'boolean' &&
+    Array.isArray(record.extraParams)
   )
 }
 

@@ -2,22 +2,91 @@
  * The states a session can be in, as one discriminated union: the UI renders from it and nothing else.
  * A failure is a signed-out state that carries its error, so no half-signed-in state can exist.
  */
-import type { IdTokenCheck, OidcError, ProviderMetadata, TokenSet } from '../oidc'
+import type {
+  ClientContext,
+  IdTokenCheck,
+  OidcError,
+  ResourceResponse,
+  TokenSet,
+  UserInfoResult,
+} from '../oidc'
+
+/** How this session renews its access token. */
+export type RenewalStrategy = 'refresh_token' | 'silent_iframe' | 'none'
+
+export type RefreshTrigger = 'timer' | 'wake' | 'retry' | 'manual' | 'unauthorized'
+
+export interface RefreshRecord {
+  /** Epoch milliseconds. */
+  startedAt: number
+  durationMs: number
+  trigger: RefreshTrigger
+  strategy: Exclude<RenewalStrategy, 'none'>
+  outcome: 'ok' | 'failed'
+  error?: OidcError
+  /** Short SHA-256 fingerprints of the new tokens, never the tokens. */
+  accessTokenFingerprint?: string
+  refreshTokenFingerprint?: string
+  /** True when a new refresh token replaced the old one (RFC 9700 §4.14.2). */
+  refreshTokenRotated?: boolean
+  idTokenRenewed?: boolean
+}
+
+export type ApiCall<T> =
+  | { status: 'pending'; startedAt: number }
+  | {
+      status: 'done'
+      startedAt: number
+      durationMs: number
+      result: T
+      retriedAfterRefresh: boolean
+    }
+  | {
+      status: 'failed'
+      startedAt: number
+      durationMs: number
+      error: OidcError
+      retriedAfterRefresh: boolean
+    }
 
 export interface SignedIn {
   status: 'signed-in'
   issuer: string
   clientId: string
-  metadata: ProviderMetadata
+  client: ClientContext
   tokens: TokenSet
   /** The ID token checks that passed; empty when there is no ID token. */
   idTokenChecks: readonly IdTokenCheck[]
+  strategy: RenewalStrategy
+  autoRefresh: boolean
+  refreshing: boolean
+  /** Epoch seconds of the next planned refresh. */
+  nextRefreshAt?: number
+  retry?: { attempt: number; at: number; error: OidcError }
+  history: readonly RefreshRecord[]
+  userinfo?: ApiCall<UserInfoResult>
+  resource?: ApiCall<ResourceResponse>
+}
+
+/** What a sign-out did, step by step, so the UI can say exactly what was and was not done. */
+export interface SignOutReport {
+  refreshToken: 'revoked' | 'failed' | 'not-supported' | 'none'
+  accessToken: 'revoked' | 'failed' | 'not-supported'
+  endSession: 'redirecting' | 'not-supported' | 'failed'
+  errors: readonly OidcError[]
 }
 
 export type SessionState =
-  | { status: 'signed-out'; error?: OidcError; notice?: string }
-  | { status: 'starting' }
-  | { status: 'redirecting'; authorizationUrl: string }
+  | {
+      status: 'signed-out'
+      error?: OidcError
+      notice?: string
+      /** This tab had a session before the page was reloaded; its tokens are gone. */
+      restorable?: { issuer: string; clientId: string }
+      signOut?: SignOutReport
+    }
+  | { status: 'starting'; silent: boolean }
+  | { status: 'redirecting'; authorizationUrl: string; silent: boolean }
   | { status: 'completing' }
   | {
       status: 'needs-client-secret'
@@ -26,6 +95,7 @@ export type SessionState =
       /** Epoch seconds when the authorization code arrived; codes live minutes at most (RFC 6749 §4.1.2). */
       codeReceivedAt: number
     }
+  | { status: 'signing-out' }
   | SignedIn
 
 export const signedOut: SessionState = { status: 'signed-out' }

@@ -1,23 +1,43 @@
 /**
- * The only stateful object of the token lifecycle: it runs sign-in and the callback through src/oidc,
- * keeps the tokens in memory (never in storage), and publishes one SessionState for the UI. Time,
- * storage, fetch and navigation are passed in; it never touches window or document itself.
+ * The only stateful object of the token lifecycle: it runs sign-in, the callback, renewal, API calls
+ * and sign-out through src/oidc, keeps the tokens in memory (never in storage), and publishes one
+ * SessionState for the UI. Time, storage, fetch, frames and navigation are passed in; it never touches
+ * window or document itself.
  */
 import {
+  assertSameIdentity,
+  buildEndSessionUrl,
+  canRevoke,
   createAuthorizationRequest,
   discoverProvider,
   exchangeAuthorizationCode,
+  fetchUserInfo,
+  getProtectedResource,
   idTokenChecks,
   isOidcError,
   OidcError,
+  refreshTokens,
+  revokeToken,
   validateAuthorizationResponse,
 } from '../oidc'
-import type { HttpOptions, OidcStep, PendingAuthorization } from '../oidc'
+import type { ClientContext, HttpOptions, OidcStep, PendingAuthorization, TokenSet } from '../oidc'
+import { tokenFingerprint } from '../jwt/token-fingerprint'
 import { epochSeconds } from './clock'
-import type { Clock } from './clock'
+import type { TimerClock } from './clock'
 import type { PendingAuthorizationStore } from './pending-authorization-store'
+import { createRefreshScheduler } from './refresh-scheduler'
 import { signedOut } from './session-state'
-import type { SessionState } from './session-state'
+import type {
+  ApiCall,
+  RefreshRecord,
+  RefreshTrigger,
+  RenewalStrategy,
+  SessionState,
+  SignedIn,
+  SignOutReport,
+} from './session-state'
+import { createSingleFlight } from './single-flight'
+import type { TabMarkers } from './tab-markers'
 
 export interface SignInRequest {
   issuer: string
@@ -32,9 +52,17 @@ export interface SignInRequest {
 export interface SessionDeps {
   http: HttpOptions
   pendingAuthorizations: PendingAuthorizationStore
-  clock: Clock
+  markers: TabMarkers
+  clock: TimerClock
   /** Top-level navigation to the provider (window.location.assign in the app). */
   navigate: (url: string) => void
+  /**
+   * Loads an authorization URL in a hidden frame on this app's origin and resolves with the callback
+   * URL the frame reached; rejects when the frame does not answer in time. Absent: no silent renewal.
+   */
+  silentFrame?: (authorizationUrl: string) => Promise<URL>
+  /** Where the provider sends the browser after RP-initiated logout. */
+  postLogoutRedirectUri: string
 }
 
 export interface Session {
@@ -42,12 +70,25 @@ export interface Session {
   subscribe: (listener: () => void) => () => void
   /** Discovery, then the authorization request, then navigation to the provider. */
   signIn: (request: SignInRequest) => Promise<void>
+  /** The same with prompt=none: back signed in if the provider still has a session, else told so. */
+  restoreSilently: (request: SignInRequest) => Promise<void>
   /** Handles the redirect back from the provider: validate, then exchange the code. */
   completeSignIn: (callbackUrl: URL) => Promise<void>
   /** Finishes a callback that waits for the client secret (it could not survive the redirect). */
   provideClientSecret: (clientSecret: string) => Promise<void>
+  /** Renews the access token now; shares a refresh already under way. */
+  refreshNow: () => Promise<void>
+  setAutoRefresh: (enabled: boolean) => void
+  /** The page became visible or the browser came online: timers may have slept. */
+  wake: () => void
+  callUserInfo: () => Promise<void>
+  callResource: (url: string) => Promise<void>
+  /** Revokes the tokens, forgets everything, and ends the provider session where it can. */
+  signOut: () => Promise<void>
+  /** The browser came back from the provider's end-session endpoint with this `state`. */
+  completeSignOut: (state: string | null) => void
   /** Forgets everything local: tokens, secret, pending authorization, pending exchange. */
-  signOut: () => void
+  forget: () => void
   /** Drops a pending authorization left by a flow that never came back (back button, closed tab). */
   discardAbandonedSignIn: () => void
   dismissMessage: () => void
@@ -57,6 +98,16 @@ interface PendingExchange {
   pending: PendingAuthorization
   parameters: URLSearchParams
 }
+
+/** Provider answers to prompt=none that mean "the user must be there" (OIDC Core §3.1.2.6). */
+const INTERACTION_ERRORS = new Set([
+  'login_required',
+  'interaction_required',
+  'consent_required',
+  'account_selection_required',
+])
+
+const SILENT_FRAME_CHECK = 'the hidden frame came back within the time limit'
 
 function asOidcError(error: unknown, step: OidcStep): OidcError {
   if (isOidcError(error)) return error
@@ -69,10 +120,44 @@ function asOidcError(error: unknown, step: OidcStep): OidcError {
   )
 }
 
+/** Worth retrying: no answer at all, or a server error (RFC 9110 §15.6). Everything else is final. */
+export function isTransientFailure(error: unknown): boolean {
+  if (!isOidcError(error)) return false
+  if (error.code === 'network_error' || error.code === 'timeout') return true
+  return error.status !== undefined && error.status >= 500
+}
+
+function interactiveNeeded(error: OidcError, step: OidcStep): OidcError {
+  if (
+    error.code === 'authorization_error' &&
+    INTERACTION_ERRORS.has(error.oauthError?.error ?? '')
+  ) {
+    return new OidcError('interactive_sign_in_required', step, error.message, {
+      cause: error,
+      check: 'prompt=none',
+      ...(error.oauthError ? { oauthError: error.oauthError } : {}),
+    })
+  }
+  return error
+}
+
+function withPrompt(
+  params: readonly (readonly [string, string])[],
+  prompt: string,
+): (readonly [string, string])[] {
+  return [...params.filter(([name]) => name !== 'prompt'), ['prompt', prompt]]
+}
+
 export function createSession(deps: SessionDeps): Session {
-  let state: SessionState = signedOut
+  const hint = deps.markers.readSessionHint()
+  let state: SessionState = hint ? { status: 'signed-out', restorable: hint } : signedOut
   let clientSecret: string | undefined
   let pendingExchange: PendingExchange | undefined
+  /** What the sign-in asked for, so a silent renewal asks for the same. */
+  let authorizationRequest:
+    | { scope: string; extraParams: readonly (readonly [string, string])[]; redirectUri: string }
+    | undefined
+  let refreshTrigger: RefreshTrigger = 'timer'
   const listeners = new Set<() => void>()
 
   function set(next: SessionState): void {
@@ -80,10 +165,95 @@ export function createSession(deps: SessionDeps): Session {
     for (const listener of listeners) listener()
   }
 
-  function fail(error: unknown, step: OidcStep): void {
-    pendingExchange = undefined
+  function signedIn(): SignedIn | undefined {
+    return state.status === 'signed-in' ? state : undefined
+  }
+
+  /** Applies a change to the signed-in state, if the session is still signed in. */
+  function update(change: (current: SignedIn) => Partial<SignedIn>): void {
+    const current = signedIn()
+    if (current) set({ ...current, ...change(current) })
+  }
+
+  const scheduler = createRefreshScheduler({
+    clock: deps.clock,
+    refresh: (trigger) => refresh(trigger),
+    isTransient: isTransientFailure,
+    onGiveUp: (error) => {
+      end(asOidcError(error, 'refresh'))
+    },
+    onChange: () => {
+      update(() => ({
+        nextRefreshAt: scheduler.nextRefreshAt,
+        retry: scheduler.retry
+          ? {
+              attempt: scheduler.retry.attempt,
+              at: scheduler.retry.at,
+              error: asOidcError(scheduler.retry.error, 'refresh'),
+            }
+          : undefined,
+      }))
+    },
+  })
+
+  function forgetEverything(): void {
+    scheduler.stop()
     clientSecret = undefined
-    set({ status: 'signed-out', error: asOidcError(error, step) })
+    pendingExchange = undefined
+    authorizationRequest = undefined
+    deps.markers.clearSessionHint()
+  }
+
+  /** Ends the session with an error: nothing of it remains. */
+  function end(error: OidcError): void {
+    forgetEverything()
+    set({ status: 'signed-out', error })
+  }
+
+  function fail(error: unknown, step: OidcStep): void {
+    end(asOidcError(error, step))
+  }
+
+  function strategyFor(tokens: TokenSet): RenewalStrategy {
+    if (tokens.refresh_token !== undefined) return 'refresh_token'
+    return deps.silentFrame ? 'silent_iframe' : 'none'
+  }
+
+  /** Plans the next renewal from the access token's own lifetime, when it has one. */
+  function plan(current: SignedIn): void {
+    const { accessTokenExpiresAt, expires_in: lifetime } = current.tokens
+    if (!current.autoRefresh || current.strategy === 'none' || accessTokenExpiresAt === undefined) {
+      scheduler.stop()
+      update(() => ({ nextRefreshAt: undefined, retry: undefined }))
+      return
+    }
+    scheduler.schedule(accessTokenExpiresAt, lifetime ?? 0)
+    update(() => ({ nextRefreshAt: scheduler.nextRefreshAt, retry: undefined }))
+  }
+
+  function enterSignedIn(client: ClientContext, tokens: TokenSet): void {
+    deps.markers.writeSessionHint({ issuer: client.metadata.issuer, clientId: client.clientId })
+    const next: SignedIn = {
+      status: 'signed-in',
+      issuer: client.metadata.issuer,
+      clientId: client.clientId,
+      client,
+      tokens,
+      idTokenChecks:
+        tokens.id_token === undefined
+          ? []
+          : idTokenChecks({
+              issuer: client.metadata.issuer,
+              clientId: client.clientId,
+              alg: client.idTokenAlg,
+            }),
+      strategy: strategyFor(tokens),
+      autoRefresh: signedIn()?.autoRefresh ?? true,
+      refreshing: false,
+      history: [],
+    }
+    set(next)
+    plan(next)
   }
 
   async function exchange({ pending, parameters }: PendingExchange): Promise<void> {
@@ -97,23 +267,261 @@ export function createSession(deps: SessionDeps): Session {
         http: deps.http,
         nowSeconds: epochSeconds(deps.clock),
       })
-      set({
-        status: 'signed-in',
-        issuer: pending.issuer,
-        clientId: pending.clientId,
-        metadata: pending.metadata,
+      authorizationRequest = {
+        scope: pending.scope,
+        extraParams: pending.extraParams.filter(([name]) => name !== 'prompt'),
+        redirectUri: pending.redirectUri,
+      }
+      enterSignedIn(
+        {
+          metadata: pending.metadata,
+          clientId: pending.clientId,
+          idTokenAlg: pending.idTokenAlg,
+          clientAuthentication: pending.clientAuthentication,
+        },
         tokens,
-        idTokenChecks:
-          tokens.id_token === undefined
-            ? []
-            : idTokenChecks({
-                issuer: pending.issuer,
-                clientId: pending.clientId,
-                alg: pending.idTokenAlg,
-              }),
-      })
+      )
     } catch (error) {
       fail(error, 'token-request')
+    }
+  }
+
+  async function startAuthorization(request: SignInRequest, silent: boolean): Promise<void> {
+    clientSecret = request.clientSecret || undefined
+    pendingExchange = undefined
+    set({ status: 'starting', silent })
+    try {
+      const metadata = await discoverProvider(request.issuer, deps.http)
+      const { url, pending } = await createAuthorizationRequest({
+        metadata,
+        clientId: request.clientId,
+        redirectUri: request.redirectUri,
+        scope: request.scope,
+        extraParams: silent ? withPrompt(request.extraParams, 'none') : request.extraParams,
+        clientAuthentication: clientSecret === undefined ? 'none' : 'client_secret_post',
+        nowSeconds: epochSeconds(deps.clock),
+      })
+      deps.pendingAuthorizations.save(pending)
+      set({ status: 'redirecting', authorizationUrl: url.href, silent })
+      deps.navigate(url.href)
+    } catch (error) {
+      fail(error, 'discovery')
+    }
+  }
+
+  /** Silent re-authorization in a hidden frame (prompt=none), for sessions without a refresh token. */
+  async function renewInFrame(current: SignedIn): Promise<TokenSet> {
+    const frame = deps.silentFrame
+    const request = authorizationRequest
+    if (!frame || !request) {
+      throw new OidcError(
+        'interactive_sign_in_required',
+        'silent-authorization',
+        'No silent renewal',
+      )
+    }
+    const { url, pending } = await createAuthorizationRequest({
+      metadata: current.client.metadata,
+      clientId: current.clientId,
+      redirectUri: request.redirectUri,
+      scope: request.scope,
+      extraParams: withPrompt(request.extraParams, 'none'),
+      clientAuthentication: current.client.clientAuthentication,
+      nowSeconds: epochSeconds(deps.clock),
+    })
+    let callback: URL
+    try {
+      callback = await frame(url.href)
+    } catch (error) {
+      throw new OidcError(
+        'interactive_sign_in_required',
+        'silent-authorization',
+        'The hidden frame never came back from the provider: it refused to be framed, or the browser did not send its session cookie',
+        { cause: error, check: SILENT_FRAME_CHECK },
+      )
+    }
+    let parameters: URLSearchParams
+    try {
+      parameters = validateAuthorizationResponse(pending, callback)
+    } catch (error) {
+      throw interactiveNeeded(asOidcError(error, 'silent-authorization'), 'silent-authorization')
+    }
+    const tokens = await exchangeAuthorizationCode({
+      pending,
+      parameters,
+      clientSecret,
+      http: deps.http,
+      nowSeconds: epochSeconds(deps.clock),
+    })
+    // A new authentication: its nonce is the one just sent (checked by the exchange), not the first.
+    assertSameIdentity(current.tokens.idTokenClaims, tokens.idTokenClaims, 'silent-authorization', {
+      compareNonce: false,
+    })
+    return tokens
+  }
+
+  async function record(
+    current: SignedIn,
+    strategy: Exclude<RenewalStrategy, 'none'>,
+    trigger: RefreshTrigger,
+    startedAt: number,
+    outcome: { tokens: TokenSet } | { error: OidcError },
+  ): Promise<RefreshRecord> {
+    const base = { startedAt, durationMs: deps.clock.now() - startedAt, trigger, strategy }
+    if ('error' in outcome) return { ...base, outcome: 'failed', error: outcome.error }
+    const { tokens } = outcome
+    return {
+      ...base,
+      outcome: 'ok',
+      accessTokenFingerprint: await tokenFingerprint(tokens.access_token),
+      ...(tokens.refresh_token === undefined
+        ? {}
+        : {
+            refreshTokenFingerprint: await tokenFingerprint(tokens.refresh_token),
+            refreshTokenRotated: tokens.refresh_token !== current.tokens.refresh_token,
+          }),
+      idTokenRenewed: tokens.id_token !== current.tokens.id_token,
+    }
+  }
+
+  /** One renewal, by whichever strategy this session has. Single-flighted below. */
+  async function renew(trigger: RefreshTrigger): Promise<void> {
+    const current = signedIn()
+    if (!current || current.strategy === 'none') return
+    const strategy = current.strategy
+    const startedAt = deps.clock.now()
+    update(() => ({ refreshing: true }))
+    let tokens: TokenSet
+    try {
+      tokens =
+        strategy === 'refresh_token'
+          ? await refreshTokens({
+              client: current.client,
+              clientSecret,
+              previous: current.tokens,
+              http: deps.http,
+              nowSeconds: epochSeconds(deps.clock),
+            })
+          : await renewInFrame(current)
+    } catch (caught) {
+      const error = asOidcError(
+        caught,
+        strategy === 'refresh_token' ? 'refresh' : 'silent-authorization',
+      )
+      const entry = await record(current, strategy, trigger, startedAt, { error })
+      update((latest) => ({ refreshing: false, history: [entry, ...latest.history] }))
+      throw error
+    }
+    const entry = await record(current, strategy, trigger, startedAt, { tokens })
+    const latest = signedIn()
+    // Signed out (or signed in anew) while the request was under way: these tokens belong to no one.
+    if (!latest || latest.tokens !== current.tokens) return
+    const next: SignedIn = {
+      ...latest,
+      tokens,
+      strategy: strategyFor(tokens),
+      refreshing: false,
+      history: [entry, ...latest.history],
+    }
+    set(next)
+    plan(next)
+  }
+
+  const renewal = createSingleFlight(() => renew(refreshTrigger))
+
+  /** Every trigger shares one request: rotation makes a second one revoke the grant (RFC 9700 §4.14.2). */
+  function refresh(trigger: RefreshTrigger): Promise<void> {
+    if (!renewal.inFlight) refreshTrigger = trigger
+    return renewal.run()
+  }
+
+  /** Outside the scheduler (button, 401): a final error ends the session, a passing one is only shown. */
+  async function refreshOutsideScheduler(trigger: RefreshTrigger): Promise<boolean> {
+    try {
+      await refresh(trigger)
+      return signedIn() !== undefined
+    } catch (error) {
+      if (!isTransientFailure(error)) end(asOidcError(error, 'refresh'))
+      return false
+    }
+  }
+
+  /** Runs an API call; on 401 renews once and tries once more (RFC 6750 §3.1 invalid_token). */
+  async function callWithRenewal<T>(
+    key: 'userinfo' | 'resource',
+    call: (accessToken: string) => Promise<T>,
+    isUnauthorized: (outcome: { result?: T; error?: unknown }) => boolean,
+  ): Promise<void> {
+    const first = signedIn()
+    if (!first) return
+    const startedAt = deps.clock.now()
+    update(() => ({ [key]: { status: 'pending', startedAt } }))
+    const attempt = async (accessToken: string) => {
+      try {
+        return { result: await call(accessToken) }
+      } catch (error) {
+        return { error }
+      }
+    }
+    let outcome = await attempt(first.tokens.access_token)
+    let retriedAfterRefresh = false
+    if (isUnauthorized(outcome) && first.strategy !== 'none') {
+      retriedAfterRefresh = true
+      const renewed = await refreshOutsideScheduler('unauthorized')
+      const latest = signedIn()
+      if (!renewed || !latest) return
+      outcome = await attempt(latest.tokens.access_token)
+    }
+    const durationMs = deps.clock.now() - startedAt
+    const step: OidcStep = key === 'userinfo' ? 'userinfo' : 'resource-request'
+    const result: ApiCall<T> =
+      'result' in outcome && outcome.result !== undefined
+        ? { status: 'done', startedAt, durationMs, result: outcome.result, retriedAfterRefresh }
+        : {
+            status: 'failed',
+            startedAt,
+            durationMs,
+            error: asOidcError(outcome.error, step),
+            retriedAfterRefresh,
+          }
+    if (result.status === 'failed' && result.error.code === 'userinfo_sub_mismatch') {
+      // Claims about another user: nothing of this response, nor this session, can be trusted.
+      end(result.error)
+      return
+    }
+    update(() => ({ [key]: result }))
+  }
+
+  async function revokeAll(current: SignedIn): Promise<SignOutReport> {
+    const errors: OidcError[] = []
+    const revoke = async (
+      token: string | undefined,
+      tokenTypeHint: 'refresh_token' | 'access_token',
+    ): Promise<'revoked' | 'failed' | 'not-supported' | 'none'> => {
+      if (token === undefined) return 'none'
+      if (!canRevoke(current.client)) return 'not-supported'
+      try {
+        await revokeToken({
+          client: current.client,
+          clientSecret,
+          token,
+          tokenTypeHint,
+          http: deps.http,
+        })
+        return 'revoked'
+      } catch (error) {
+        errors.push(asOidcError(error, 'revocation'))
+        return 'failed'
+      }
+    }
+    // The refresh token first: it is the one that outlives the others (RFC 7009 §2.1).
+    const refreshToken = await revoke(current.tokens.refresh_token, 'refresh_token')
+    const accessToken = await revoke(current.tokens.access_token, 'access_token')
+    return {
+      refreshToken,
+      accessToken: accessToken === 'none' ? 'not-supported' : accessToken,
+      endSession: 'not-supported',
+      errors,
     }
   }
 
@@ -125,28 +533,9 @@ export function createSession(deps: SessionDeps): Session {
       return () => listeners.delete(listener)
     },
 
-    async signIn(request) {
-      clientSecret = request.clientSecret || undefined
-      pendingExchange = undefined
-      set({ status: 'starting' })
-      try {
-        const metadata = await discoverProvider(request.issuer, deps.http)
-        const { url, pending } = await createAuthorizationRequest({
-          metadata,
-          clientId: request.clientId,
-          redirectUri: request.redirectUri,
-          scope: request.scope,
-          extraParams: request.extraParams,
-          clientAuthentication: clientSecret === undefined ? 'none' : 'client_secret_post',
-          nowSeconds: epochSeconds(deps.clock),
-        })
-        deps.pendingAuthorizations.save(pending)
-        set({ status: 'redirecting', authorizationUrl: url.href })
-        deps.navigate(url.href)
-      } catch (error) {
-        fail(error, 'discovery')
-      }
-    },
+    signIn: (request) => startAuthorization(request, false),
+
+    restoreSilently: (request) => startAuthorization(request, true),
 
     async completeSignIn(callbackUrl) {
       // Taken before the first await: whatever runs this twice, only one run can hold the verifier.
@@ -167,7 +556,8 @@ export function createSession(deps: SessionDeps): Session {
       try {
         parameters = validateAuthorizationResponse(pending, callbackUrl)
       } catch (error) {
-        fail(error, 'authorization-response')
+        const failure = asOidcError(error, 'authorization-response')
+        end(pending.silent ? interactiveNeeded(failure, 'authorization-response') : failure)
         return
       }
       if (pending.clientAuthentication === 'client_secret_post' && clientSecret === undefined) {
@@ -190,9 +580,100 @@ export function createSession(deps: SessionDeps): Session {
       await exchange(waiting)
     },
 
-    signOut() {
-      clientSecret = undefined
-      pendingExchange = undefined
+    async refreshNow() {
+      await refreshOutsideScheduler('manual')
+    },
+
+    setAutoRefresh(enabled) {
+      const current = signedIn()
+      if (!current) return
+      const next = { ...current, autoRefresh: enabled }
+      set(next)
+      plan(next)
+    },
+
+    wake() {
+      if (signedIn()?.autoRefresh) scheduler.check()
+    },
+
+    async callUserInfo() {
+      const current = signedIn()
+      if (!current) return
+      const expectedSubject = current.tokens.idTokenClaims?.sub
+      await callWithRenewal(
+        'userinfo',
+        (accessToken) =>
+          fetchUserInfo({
+            client: current.client,
+            accessToken,
+            expectedSubject: typeof expectedSubject === 'string' ? expectedSubject : '',
+            http: deps.http,
+          }),
+        ({ error }) =>
+          isOidcError(error) && error.code === 'userinfo_failed' && error.status === 401,
+      )
+    },
+
+    async callResource(url) {
+      await callWithRenewal(
+        'resource',
+        (accessToken) => getProtectedResource({ url, accessToken, http: deps.http }),
+        ({ result }) => result?.status === 401,
+      )
+    },
+
+    async signOut() {
+      const current = signedIn()
+      if (!current) return
+      scheduler.stop()
+      set({ status: 'signing-out' })
+      const report = await revokeAll(current)
+      const endSession = (() => {
+        try {
+          return buildEndSessionUrl({
+            metadata: current.client.metadata,
+            idTokenHint: current.tokens.id_token,
+            clientId: current.clientId,
+            postLogoutRedirectUri: deps.postLogoutRedirectUri,
+          })
+        } catch (error) {
+          report.errors = [...report.errors, asOidcError(error, 'end-session')]
+          return undefined
+        }
+      })()
+      forgetEverything()
+      if (!endSession) {
+        set({
+          status: 'signed-out',
+          signOut: {
+            ...report,
+            endSession: report.errors.some((e) => e.step === 'end-session')
+              ? 'failed'
+              : 'not-supported',
+          },
+        })
+        return
+      }
+      deps.markers.savePendingSignOut(endSession.state)
+      set({ status: 'signed-out', signOut: { ...report, endSession: 'redirecting' } })
+      deps.navigate(endSession.url.href)
+    },
+
+    completeSignOut(returnedState) {
+      const expected = deps.markers.takePendingSignOut()
+      if (expected === undefined) return
+      forgetEverything()
+      set({
+        status: 'signed-out',
+        notice:
+          returnedState === expected
+            ? 'Signed out at the provider. Nothing of the session was kept here.'
+            : 'Back from the provider’s sign-out page (its state did not match the one sent, so it may not have ended the session). Nothing of the session was kept here.',
+      })
+    },
+
+    forget() {
+      forgetEverything()
       deps.pendingAuthorizations.take()
       set(signedOut)
     },

@@ -6,3 +6,10 @@ export type { ExtraParam, ProviderSettings } from './provider-settings'
 export { buildSettingsLink, isSettingsLink, PARAM_PREFIX, parseSettingsLink } from './settings-link'
 export type { ParsedSettingsLink } from './settings-link'
 export { loadSettings, saveSettings, SETTINGS_KEY } from './settings-store'
+export {
+  DEFAULT_PREFERENCES,
+  loadPreferences,
+  PREFERENCES_KEY,
+  savePreferences,
+} from './preferences'
+export type { Preferences } from './preferences'

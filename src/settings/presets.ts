@@ -154,5 +154,11 @@ export function presetById(id: string): Preset | undefined {
   return PRESETS.find((preset) => preset.id === id)
 }
 
-export const DEFAULT_PRESET: Preset = PRESETS[0]
-export const CUSTOM_PRESET: Preset = PRESETS[PRESETS.length - 1]
+function requirePreset(id: PresetId): Preset {
+  const preset = presetById(id)
+  if (!preset) throw new Error(`No preset "${id}"`)
+  return preset
+}
+
+export const DEFAULT_PRESET: Preset = requirePreset('local')
+export const CUSTOM_PRESET: Preset = requirePreset('custom')

@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { Home } from '../../src/app/routes/home'
 import type { HomeProps } from '../../src/app/routes/home'
-import { createPendingAuthorizationStore, createSession, systemClock } from '../../src/session'
+import { createPendingAuthorizationStore, createSession, createTabMarkers } from '../../src/session'
 import type { Session } from '../../src/session'
+import { DEFAULT_PREFERENCES } from '../../src/settings'
 import type { ProviderSettings } from '../../src/settings'
+import { createFakeClock } from '../support/fake-clock'
 import { createFakeProvider } from '../support/fake-provider'
 import type { FakeProvider, FakeProviderOptions } from '../support/fake-provider'
 import { MemoryStorage } from '../support/memory-storage'
@@ -35,8 +37,10 @@ async function setup(options: FakeProviderOptions = {}): Promise<Setup> {
     createSession({
       http: { appOrigin: APP_ORIGIN, fetch: op.fetch },
       pendingAuthorizations: createPendingAuthorizationStore(storage),
-      clock: systemClock,
+      markers: createTabMarkers(storage),
+      clock: createFakeClock(),
       navigate: (url) => navigations.push(url),
+      postLogoutRedirectUri: APP_URL,
     })
   const settings: ProviderSettings = {
     preset: 'custom',
@@ -56,6 +60,8 @@ function renderHome(
   renderStrict(
     <Home
       persistSettings={(settings) => persisted.push(settings)}
+      initialPreferences={DEFAULT_PREFERENCES}
+      persistPreferences={() => undefined}
       redirectUri={REDIRECT_URI}
       appUrl={APP_URL}
       startupMessages={[]}

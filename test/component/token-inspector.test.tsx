@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TokenInspector } from '../../src/features/token-inspector/token-inspector'
 import type { TokenInspectorProps } from '../../src/features/token-inspector/token-inspector'
 import { idTokenChecks } from '../../src/oidc/id-token-checks'
+import { nth } from '../support/nth'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
 const NOW = NOW_MS / 1000
@@ -109,10 +110,10 @@ describe('TokenInspector', () => {
     const expRow = within(table).getByRole('row', { name: /^exp\b/ })
     const cells = within(expRow).getAllByRole('cell')
 
-    expect(cells[0].textContent).toContain(String(NOW + 270))
-    expect(cells[0].textContent).toMatch(/2025.*\d{1,2}:\d{2}:\d{2}.*\(in 4 minutes\)/)
-    expect(cells[1].textContent).toContain('Expiration time')
-    expect(within(cells[1]).getByRole('link', { name: /RFC 7519 §4\.1\.4/ })).toHaveProperty(
+    expect(nth(cells, 0).textContent).toContain(String(NOW + 270))
+    expect(nth(cells, 0).textContent).toMatch(/2025.*\d{1,2}:\d{2}:\d{2}.*\(in 4 minutes\)/)
+    expect(nth(cells, 1).textContent).toContain('Expiration time')
+    expect(within(nth(cells, 1)).getByRole('link', { name: /RFC 7519 §4\.1\.4/ })).toHaveProperty(
       'href',
       'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4',
     )
@@ -129,8 +130,8 @@ describe('TokenInspector', () => {
     expect(within(note).getByRole('heading', { name: 'Checked by PKCE Lab' })).toBeDefined()
     const checks = within(note).getAllByRole('listitem')
     expect(checks).toHaveLength(CHECKS.length)
-    expect(checks[1].textContent).toContain('"iss" equals the issuer http://localhost:3000')
-    expect(within(checks[1]).getByRole('link')).toHaveProperty('href', CHECKS[1].spec)
+    expect(nth(checks, 1).textContent).toContain('"iss" equals the issuer http://localhost:3000')
+    expect(within(nth(checks, 1)).getByRole('link')).toHaveProperty('href', nth(CHECKS, 1).spec)
     expect(note.textContent).toContain('Not checked here: the signature.')
     expect(screen.queryByRole('alert')).toBeNull()
   })

@@ -13,8 +13,18 @@ export interface TokenRequest {
   authorization: string | undefined
 }
 
+export interface TokenExchange {
+  grantType: string | null
+  /** The refresh token the app sent, for a refresh. */
+  sentRefreshToken: string | null
+  status: number
+  body: Record<string, unknown>
+}
+
 export interface ProviderTraffic {
   tokenRequests: TokenRequest[]
+  /** Every token endpoint answer, with what was sent. */
+  tokenExchanges: TokenExchange[]
   /** Every token string the token endpoints returned, to look for in storage and URLs. */
   issuedTokens: string[]
   /** Callback URLs the browser navigated to. */
@@ -32,7 +42,12 @@ export const test = base.extend<{ traffic: ProviderTraffic }>({
     await use(page)
   },
   traffic: async ({ page }, use) => {
-    const traffic: ProviderTraffic = { tokenRequests: [], issuedTokens: [], callbacks: [] }
+    const traffic: ProviderTraffic = {
+      tokenRequests: [],
+      tokenExchanges: [],
+      issuedTokens: [],
+      callbacks: [],
+    }
     page.on('request', (request) => {
       if (isTokenEndpoint(request)) {
         traffic.tokenRequests.push({
@@ -46,8 +61,16 @@ export const test = base.extend<{ traffic: ProviderTraffic }>({
       }
     })
     page.on('response', async (response) => {
-      if (!isTokenEndpoint(response.request()) || !response.ok()) return
+      if (!isTokenEndpoint(response.request())) return
+      const sent = new URLSearchParams(response.request().postData() ?? '')
       const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
+      traffic.tokenExchanges.push({
+        grantType: sent.get('grant_type'),
+        sentRefreshToken: sent.get('refresh_token'),
+        status: response.status(),
+        body,
+      })
+      if (!response.ok()) return
       for (const name of ['access_token', 'refresh_token', 'id_token']) {
         const value = body[name]
         if (typeof value === 'string') traffic.issuedTokens.push(value)
@@ -63,6 +86,17 @@ export async function signInAtProvider(page: Page, login = 'alice'): Promise<voi
   await page.locator('input[name="password"]').fill('any password')
   await page.getByRole('button', { name: 'Sign-in' }).click()
   await page.getByRole('button', { name: 'Continue' }).click()
+}
+
+/** Sets the scopes and extra parameters in the settings form. */
+export async function configure(
+  page: Page,
+  options: { scope?: string; removePrompt?: boolean },
+): Promise<void> {
+  if (options.scope !== undefined) await page.getByLabel('Scopes').fill(options.scope)
+  if (options.removePrompt) {
+    await page.getByRole('button', { name: 'Remove parameter 1 (prompt)' }).click()
+  }
 }
 
 /** Everything the app's origin keeps in the browser, as one string to search. */

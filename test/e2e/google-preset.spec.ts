@@ -32,8 +32,10 @@ test('the Google preset signs in against the Google-shaped provider with a clien
   const exchange = traffic.tokenRequests.at(0)
   expect(exchange?.body.get('client_secret')).toBe(GOOGLE_LIKE_SECRET)
   expect(exchange?.authorization).toBeUndefined()
-  await expect(page.getByRole('region', { name: 'Access token' })).toContainText(/opaque/i)
-  await expect(page.getByRole('region', { name: 'Refresh token' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Access token', exact: true })).toContainText(
+    /opaque/i,
+  )
+  await expect(page.getByRole('region', { name: 'Refresh token', exact: true })).toContainText(
     'It is masked by default',
   )
 })

@@ -11,4 +11,6 @@ export const E2E = {
   appUrl: `http://${host}:${appPort}`,
   localIssuer: `http://${host}:${localPort}`,
   googleIssuer: `http://${host}:${googlePort}`,
+  /** Seconds; the app refreshes a quarter of the lifetime ahead of expiry. */
+  accessTokenTtl: 15,
 } as const

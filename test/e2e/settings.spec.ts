@@ -25,7 +25,7 @@ test('a settings link opens ready to sign in', async ({ page, traffic }) => {
   await expect(page).toHaveURL(/login_hint=bob|\/interaction\//)
   await signInAtProvider(page, 'bob')
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Refresh token' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Refresh token', exact: true })).toContainText(
     'No refresh token was issued.',
   )
   expect(traffic.tokenRequests).toHaveLength(1)

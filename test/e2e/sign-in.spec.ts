@@ -14,14 +14,14 @@ test('a newcomer signs in with the defaults and sees the decoded claims', async 
   await signInAtProvider(page, 'alice')
 
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
-  const idToken = page.getByRole('region', { name: 'ID token' })
+  const idToken = page.getByRole('region', { name: 'ID token', exact: true })
   const claims = idToken.getByRole('table', { name: 'ID token claims' })
   await expect(claims.getByRole('row', { name: /^sub alice/ })).toBeVisible()
   await expect(claims.getByRole('row', { name: /^email alice@example\.test/ })).toBeVisible()
   await expect(claims.getByRole('row', { name: /^iss / })).toContainText(E2E.localIssuer)
   await expect(idToken.getByText('Not checked here: the signature.')).toBeVisible()
   await expect(idToken.getByText(/anyone who holds this token can read it/i)).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Refresh token' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Refresh token', exact: true })).toContainText(
     'It is masked by default',
   )
 
@@ -47,7 +47,7 @@ test('the tokens are gone after a reload, by design', async ({ page }) => {
   await page.reload()
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
-  await expect(page.getByRole('region', { name: 'ID token' })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'ID token', exact: true })).toHaveCount(0)
 })
 
 test('cancelling at the provider explains access_denied and stays signed out', async ({

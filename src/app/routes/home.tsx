@@ -1,17 +1,26 @@
 import { useEffect, useState } from 'react'
 
 import { ErrorPanel } from '../../components/errors/error-panel'
-import { ClientSecretPrompt } from '../../features/sign-in/client-secret-prompt'
+import { ResourceCall } from '../../features/api-calls/resource-call'
+import { UserInfoCall } from '../../features/api-calls/userinfo-call'
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
+import { RestoreSession } from '../../features/restore/restore-session'
+import { ClientSecretPrompt } from '../../features/sign-in/client-secret-prompt'
+import { SignOutButton } from '../../features/sign-out/sign-out-button'
+import { SignOutReport } from '../../features/sign-out/sign-out-report'
 import { TokenInspector } from '../../features/token-inspector/token-inspector'
+import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
 import { useSession, useSessionActions } from '../../lib/session-react'
-import { buildSettingsLink, extraParamsToSend } from '../../settings'
-import type { ProviderSettings } from '../../settings'
 import type { SignedIn } from '../../session'
+import { buildSettingsLink } from '../../settings'
+import type { Preferences, ProviderSettings } from '../../settings'
+import { signInRequestFor } from '../sign-in-request'
 
 export interface HomeProps {
   initialSettings: ProviderSettings
   persistSettings: (settings: ProviderSettings) => void
+  initialPreferences: Preferences
+  persistPreferences: (preferences: Preferences) => void
   redirectUri: string
   /** origin + base path, for settings links */
   appUrl: string
@@ -19,8 +28,14 @@ export interface HomeProps {
   startupMessages: readonly string[]
 }
 
-function SignedInSummary(props: { state: SignedIn; onForget: () => void }) {
-  const claims = props.state.tokens.idTokenClaims
+function SignedInSummary(props: {
+  state: SignedIn
+  busy: boolean
+  onSignOut: () => void
+  onForget: () => void
+}) {
+  const { state } = props
+  const claims = state.tokens.idTokenClaims
   const who = [claims?.name, claims?.email, claims?.sub].find(
     (value): value is string => typeof value === 'string',
   )
@@ -28,7 +43,7 @@ function SignedInSummary(props: { state: SignedIn; onForget: () => void }) {
     <section className="signed-in" aria-labelledby="signed-in-title">
       <h2 id="signed-in-title">Signed in</h2>
       <p>
-        Signed in at <code>{props.state.issuer}</code>
+        Signed in at <code>{state.issuer}</code>
         {who !== undefined ? (
           <>
             {' '}
@@ -37,13 +52,20 @@ function SignedInSummary(props: { state: SignedIn; onForget: () => void }) {
         ) : null}
         . The tokens below live in this tab&apos;s memory only: a reload forgets them.
       </p>
-      <button type="button" onClick={props.onForget}>
-        Forget tokens
-      </button>{' '}
-      <span className="hint">
-        Forgets them here; your session at the provider stays, so signing in again may not ask for a
-        password.
-      </span>
+      <SignOutButton
+        onSignOut={props.onSignOut}
+        busy={props.busy}
+        hasEndSession={state.client.metadata.end_session_endpoint !== undefined}
+        hasRevocation={state.client.metadata.revocation_endpoint !== undefined}
+      />
+      <p>
+        <button type="button" onClick={props.onForget}>
+          Forget tokens
+        </button>{' '}
+        <span className="hint">
+          Forgets them here only: nothing is revoked and your session at the provider stays.
+        </span>
+      </p>
     </section>
   )
 }
@@ -53,14 +75,21 @@ export function Home(props: HomeProps) {
   const session = useSessionActions()
   const [settings, setSettings] = useState(props.initialSettings)
   const [clientSecret, setClientSecret] = useState('')
-  const { persistSettings } = props
+  const [preferences, setPreferences] = useState(props.initialPreferences)
+  const { persistSettings, persistPreferences } = props
 
   useEffect(() => {
     persistSettings(settings)
   }, [settings, persistSettings])
+  useEffect(() => {
+    persistPreferences(preferences)
+  }, [preferences, persistPreferences])
 
   const busy =
-    state.status === 'starting' || state.status === 'redirecting' || state.status === 'completing'
+    state.status === 'starting' ||
+    state.status === 'redirecting' ||
+    state.status === 'completing' ||
+    state.status === 'signing-out'
 
   return (
     <>
@@ -81,6 +110,21 @@ export function Home(props: HomeProps) {
           }}
         />
       )}
+      {state.status === 'signed-out' && state.signOut && <SignOutReport report={state.signOut} />}
+      {state.status === 'signed-out' && state.restorable && !state.error && (
+        <RestoreSession
+          issuer={state.restorable.issuer}
+          clientId={state.restorable.clientId}
+          autoRestore={preferences.autoRestore}
+          busy={busy}
+          onRestore={() => {
+            void session.restoreSilently(signInRequestFor(settings, props.redirectUri))
+          }}
+          onAutoRestoreChange={(autoRestore) => {
+            setPreferences({ ...preferences, autoRestore })
+          }}
+        />
+      )}
       {state.status === 'signed-out' && state.notice && (
         <p className="notice" role="status">
           {state.notice}
@@ -88,7 +132,14 @@ export function Home(props: HomeProps) {
       )}
       {state.status === 'starting' && (
         <p className="notice" role="status">
-          Fetching the provider metadata…
+          {state.silent
+            ? 'Restoring the session silently: fetching the provider metadata…'
+            : 'Fetching the provider metadata…'}
+        </p>
+      )}
+      {state.status === 'signing-out' && (
+        <p className="notice" role="status">
+          Signing out: revoking the tokens at the provider…
         </p>
       )}
       {state.status === 'redirecting' && (
@@ -110,7 +161,7 @@ export function Home(props: HomeProps) {
             void session.provideClientSecret(secret)
           }}
           onCancel={() => {
-            session.signOut()
+            session.forget()
           }}
         />
       )}
@@ -118,8 +169,21 @@ export function Home(props: HomeProps) {
         <>
           <SignedInSummary
             state={state}
+            busy={state.refreshing}
+            onSignOut={() => {
+              void session.signOut()
+            }}
             onForget={() => {
-              session.signOut()
+              session.forget()
+            }}
+          />
+          <TokenLifecycle
+            state={state}
+            onRefreshNow={() => {
+              void session.refreshNow()
+            }}
+            onAutoRefreshChange={(enabled) => {
+              session.setAutoRefresh(enabled)
             }}
           />
           <TokenInspector
@@ -137,6 +201,25 @@ export function Home(props: HomeProps) {
             }}
             idTokenChecks={state.idTokenChecks}
           />
+          <section className="api-calls" aria-labelledby="api-calls-title">
+            <h2 id="api-calls-title">Call an API with the access token</h2>
+            <UserInfoCall
+              call={state.userinfo}
+              hasUserinfoEndpoint={state.client.metadata.userinfo_endpoint !== undefined}
+              onCall={() => {
+                void session.callUserInfo()
+              }}
+            />
+            <ResourceCall
+              call={state.resource}
+              {...(state.client.metadata.userinfo_endpoint === undefined
+                ? {}
+                : { defaultUrl: state.client.metadata.userinfo_endpoint })}
+              onCall={(url) => {
+                void session.callResource(url)
+              }}
+            />
+          </section>
         </>
       )}
       <ProviderSettingsForm
@@ -148,14 +231,7 @@ export function Home(props: HomeProps) {
         settingsLink={buildSettingsLink(props.appUrl, settings, props.redirectUri)}
         busy={busy}
         onSignIn={() => {
-          void session.signIn({
-            issuer: settings.issuer,
-            clientId: settings.clientId,
-            ...(clientSecret ? { clientSecret } : {}),
-            scope: settings.scope,
-            extraParams: extraParamsToSend(settings),
-            redirectUri: props.redirectUri,
-          })
+          void session.signIn(signInRequestFor(settings, props.redirectUri, clientSecret))
         }}
       />
     </>

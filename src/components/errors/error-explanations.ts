@@ -11,6 +11,12 @@ export const STEP_NAMES: Record<OidcStep, string> = {
   'authorization-response': 'Callback (the authorization response)',
   'token-request': 'Token request (exchanging the code)',
   'id-token': 'ID token validation',
+  refresh: 'Refresh (the refresh_token grant)',
+  'silent-authorization': 'Silent sign-in (prompt=none)',
+  userinfo: 'UserInfo request',
+  'resource-request': 'API request',
+  revocation: 'Token revocation',
+  'end-session': 'Sign-out at the provider (end session)',
 }
 
 const TITLES: Record<OidcErrorCode, string> = {
@@ -30,6 +36,11 @@ const TITLES: Record<OidcErrorCode, string> = {
   token_endpoint_error: 'The token endpoint refused the request',
   invalid_token_response: 'The token endpoint did not answer with tokens',
   id_token_rejected: 'The ID token failed a check',
+  id_token_changed: 'The refreshed ID token is about someone else',
+  userinfo_failed: 'The UserInfo endpoint did not answer with claims',
+  userinfo_sub_mismatch: 'UserInfo describes another user than the ID token',
+  interactive_sign_in_required: 'Interactive sign-in needed',
+  revocation_failed: 'The provider refused to revoke a token',
 }
 
 /** Known OAuth `error` values (RFC 6749 §4.1.2.1, §5.2; OIDC Core §3.1.2.6) and provider messages. */
@@ -64,6 +75,9 @@ function oauthFix(error: OidcError): string | undefined {
   if (!body) return undefined
   if (body.error_description?.includes('client_secret is missing')) {
     return 'Google (and providers like it) demand the client secret at the token endpoint even with PKCE. Enter the client secret and sign in again.'
+  }
+  if (error.step === 'refresh' && body.error === 'invalid_grant') {
+    return 'The refresh token was refused: it expired, was revoked (signing out elsewhere does that), was used twice (with rotation, a reused refresh token makes the provider revoke the whole grant), or hit a fixed lifetime (Entra ID: 24 hours for single-page apps, AADSTS700084). The session has ended; sign in again.'
   }
   if (body.error_description?.includes('AADSTS9002326')) {
     return 'In Entra ID, move the redirect URI to the "Single-page application" platform.'
@@ -103,6 +117,16 @@ function codeFix(error: OidcError): string {
       return 'The token endpoint answered with something other than a token response. Check the provider is an OAuth 2.0 server and try again.'
     case 'id_token_rejected':
       return 'Nothing from this response was kept. If the provider is yours, check its clock, issuer and client settings; otherwise it cannot be trusted.'
+    case 'id_token_changed':
+      return 'A refresh must return tokens for the same user, issuer and client (OpenID Connect Core §12.2). The session was ended; sign in again.'
+    case 'userinfo_failed':
+      return 'Check that the access token is meant for UserInfo (a JWT access token for another audience is refused) and has not expired; sign in again if needed.'
+    case 'userinfo_sub_mismatch':
+      return 'The claims were not shown: UserInfo must describe the user of the ID token (OpenID Connect Core §5.3.2). The provider is misbehaving.'
+    case 'interactive_sign_in_required':
+      return 'Sign in again with "Sign in". A silent sign-in needs the provider\'s session cookie; browsers that block third-party cookies (Safari, Firefox, Chrome Incognito) do not send it to a hidden frame, and many providers refuse to be framed at all.'
+    case 'revocation_failed':
+      return 'The token may stay valid at the provider until it expires. Everything local was forgotten anyway.'
   }
 }
 
@@ -110,6 +134,10 @@ export function explainError(error: OidcError): { title: string; step: string; f
   return {
     title: TITLES[error.code],
     step: STEP_NAMES[error.step],
-    fix: oauthFix(error) ?? codeFix(error),
+    // A silent sign-in's login_required is not a setup problem: say why silence failed.
+    fix:
+      error.code === 'interactive_sign_in_required'
+        ? codeFix(error)
+        : (oauthFix(error) ?? codeFix(error)),
   }
 }

@@ -1,5 +1,5 @@
 import { describeTime } from '../../jwt/describe-claims'
-import { SpecLink } from './spec-link'
+import { SpecLink } from '../../components/ui/spec-link'
 
 export interface AccessTokenExpiryProps {
   /** Epoch seconds, computed from expires_in when the token arrived. */

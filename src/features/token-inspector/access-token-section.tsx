@@ -5,7 +5,7 @@ import { decodeJwt } from '../../jwt/decode-jwt'
 import { AccessTokenExpiry } from './access-token-expiry'
 import { DecodedJwtView } from './decoded-jwt-view'
 import { RawToken } from './raw-token'
-import { SpecLink } from './spec-link'
+import { SpecLink } from '../../components/ui/spec-link'
 import { UndecodedToken } from './undecoded-token'
 
 const RFC_6749 = 'https://www.rfc-editor.org/rfc/rfc6749'

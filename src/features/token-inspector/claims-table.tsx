@@ -1,5 +1,5 @@
 import type { ClaimRow } from '../../jwt/describe-claims'
-import { SpecLink } from './spec-link'
+import { SpecLink } from '../../components/ui/spec-link'
 
 export interface ClaimsTableProps {
   caption: string

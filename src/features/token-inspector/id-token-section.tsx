@@ -5,7 +5,7 @@ import { decodeJwt } from '../../jwt/decode-jwt'
 import type { IdTokenCheck } from '../../oidc/id-token-checks'
 import { DecodedJwtView } from './decoded-jwt-view'
 import { RawToken } from './raw-token'
-import { SpecLink } from './spec-link'
+import { SpecLink } from '../../components/ui/spec-link'
 import { UndecodedToken } from './undecoded-token'
 
 const CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'

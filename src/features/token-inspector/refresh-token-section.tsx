@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
-import { SpecLink } from './spec-link'
+import { SpecLink } from '../../components/ui/spec-link'
 
 const VISIBLE_PREFIX = 4
 const MASK = '••••••••••••'

@@ -1,5 +1,5 @@
 import type { EncryptedJwt, MalformedJwt } from '../../jwt/decode-jwt'
-import { SpecLink } from './spec-link'
+import { SpecLink } from '../../components/ui/spec-link'
 
 export interface UndecodedTokenProps {
   decoded: EncryptedJwt | MalformedJwt

@@ -15,6 +15,8 @@ const pending: PendingAuthorization = {
   codeVerifier: 'v',
   idTokenAlg: 'RS256',
   clientAuthentication: 'none',
+  extraParams: [['prompt', 'consent']],
+  silent: false,
   createdAt: 1,
 }
 

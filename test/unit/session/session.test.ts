@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest'
 import {
   createPendingAuthorizationStore,
   createSession,
+  createTabMarkers,
   PENDING_AUTHORIZATION_KEY,
+  SESSION_HINT_KEY,
 } from '../../../src/session'
 import type { SessionState, SignInRequest } from '../../../src/session'
 import { createFakeProvider } from '../../support/fake-provider'
 import type { FakeProviderOptions } from '../../support/fake-provider'
+import { createFakeClock } from '../../support/fake-clock'
 import { MemoryStorage } from '../../support/memory-storage'
 
 async function setup(options: FakeProviderOptions = {}) {
@@ -17,8 +20,10 @@ async function setup(options: FakeProviderOptions = {}) {
   const session = createSession({
     http: { appOrigin: 'https://app.example', fetch: op.fetch },
     pendingAuthorizations: createPendingAuthorizationStore(storage),
-    clock: { now: () => 1_700_000_000_000 },
+    markers: createTabMarkers(storage),
+    clock: createFakeClock(),
     navigate: (url) => navigations.push(url),
+    postLogoutRedirectUri: 'https://app.example/',
   })
   const request: SignInRequest = {
     issuer: op.issuer,
@@ -55,7 +60,12 @@ describe('session', () => {
     expect(state.issuer).toBe(op.issuer)
     expect(state.tokens.idTokenClaims?.sub).toBe('alice')
     expect(state.idTokenChecks.map((check) => check.id)).toContain('nonce')
-    expect(storage.length).toBe(0)
+    expect(storage.getItem(PENDING_AUTHORIZATION_KEY)).toBeNull()
+    // What remains says only that this tab had a session, for after a reload.
+    expect(JSON.parse(storage.getItem(SESSION_HINT_KEY) ?? 'null')).toEqual({
+      issuer: op.issuer,
+      clientId: op.clientId,
+    })
   })
 
   it('keeps only the pending authorization in storage, never a token or a secret', async () => {
@@ -67,8 +77,14 @@ describe('session', () => {
     await session.completeSignIn(callback)
     const state = session.getSnapshot()
     if (state.status !== 'signed-in') throw new Error(`not signed in: ${state.status}`)
-    expect(storage.length).toBe(0)
-    expect(storage.dump()).not.toContain(state.tokens.access_token)
+    expect(storage.getItem(PENDING_AUTHORIZATION_KEY)).toBeNull()
+    for (const token of [
+      state.tokens.access_token,
+      state.tokens.id_token,
+      state.tokens.refresh_token,
+    ]) {
+      expect(storage.dump()).not.toContain(token)
+    }
   })
 
   it('asks for the client secret after the redirect, then exchanges the code', async () => {
@@ -78,8 +94,10 @@ describe('session', () => {
     const afterRedirect = createSession({
       http: { appOrigin: 'https://app.example', fetch: op.fetch },
       pendingAuthorizations: createPendingAuthorizationStore(storage),
-      clock: { now: () => 1_700_000_000_000 },
+      markers: createTabMarkers(storage),
+      clock: createFakeClock(),
       navigate: () => undefined,
+      postLogoutRedirectUri: 'https://app.example/',
     })
     await afterRedirect.completeSignIn(callback)
     expect(afterRedirect.getSnapshot()).toMatchObject({
@@ -162,11 +180,12 @@ describe('session', () => {
     })
   })
 
-  it('forgets everything on sign-out', async () => {
-    const { session, toCallback } = await setup()
+  it('forgets everything locally on request', async () => {
+    const { session, toCallback, storage } = await setup()
     await session.completeSignIn(await toCallback())
-    session.signOut()
+    session.forget()
     expect(session.getSnapshot()).toEqual({ status: 'signed-out' })
+    expect(storage.length).toBe(0)
   })
 
   it('discards a sign-in that never came back', async () => {
@@ -184,7 +203,8 @@ describe('session', () => {
     const unsubscribe = session.subscribe(() => seen.push(session.getSnapshot().status))
     await session.completeSignIn(await toCallback())
     unsubscribe()
-    session.signOut()
-    expect(seen).toEqual(['starting', 'redirecting', 'completing', 'signed-in'])
+    session.forget()
+    expect(seen.slice(0, 4)).toEqual(['starting', 'redirecting', 'completing', 'signed-in'])
+    expect(seen.at(-1)).toBe('signed-in')
   })
 })

@@ -1,0 +1,333 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+import { ErrorDetails } from '../../src/components/errors/error-details'
+import { ResourceCall } from '../../src/features/api-calls/resource-call'
+import { UserInfoCall } from '../../src/features/api-calls/userinfo-call'
+import { OidcError } from '../../src/oidc'
+import type { ResourceResponse, UserInfoResult } from '../../src/oidc'
+import type { ApiCall } from '../../src/session'
+import { renderStrict } from '../support/render'
+
+const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
+const APP_ORIGIN = 'https://app.example'
+const HOSTILE = '<img src=x onerror=alert(1)>'
+
+/** The text next to a term of an error's description list ("Step", "What to do", …). */
+function field(container: HTMLElement, term: string): string | undefined {
+  const dt = within(container).queryByText(term, { selector: 'dt' })
+  if (!dt) return undefined
+  const dd = dt.nextElementSibling
+  if (dd?.tagName !== 'DD') throw new Error(`${term} has no definition`)
+  return dd.textContent
+}
+
+function region(name: string): HTMLElement {
+  return screen.getByRole('region', { name })
+}
+
+function description(element: HTMLElement): string | undefined {
+  const id = element.getAttribute('aria-describedby')
+  return id === null ? undefined : (document.getElementById(id)?.textContent ?? undefined)
+}
+
+function done<T>(result: T, retriedAfterRefresh = false): ApiCall<T> {
+  return { status: 'done', startedAt: NOW_MS, durationMs: 84.3, result, retriedAfterRefresh }
+}
+
+function failed<T>(error: OidcError, retriedAfterRefresh = false): ApiCall<T> {
+  return { status: 'failed', startedAt: NOW_MS, durationMs: 40, error, retriedAfterRefresh }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(NOW_MS)
+})
+
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+})
+
+describe('UserInfoCall', () => {
+  function renderUserInfo(call: ApiCall<UserInfoResult> | undefined, hasUserinfoEndpoint = true) {
+    const onCall = vi.fn<() => void>()
+    renderStrict(
+      <UserInfoCall call={call} hasUserinfoEndpoint={hasUserinfoEndpoint} onCall={onCall} />,
+    )
+    return { onCall, section: region('UserInfo') }
+  }
+
+  it('says the access token goes in the Authorization header, and calls on click', async () => {
+    const user = userEvent.setup()
+    const { onCall, section } = renderUserInfo(undefined)
+
+    expect(section.textContent).toContain(
+      'The access token goes in the Authorization header as a Bearer token',
+    )
+    expect(section.textContent).toContain('never in a URL')
+    expect(section.textContent).toContain('must equal the ID token’s sub')
+    expect(within(section).getByRole('status').textContent).toBe('')
+
+    await user.click(within(section).getByRole('button', { name: 'Call userinfo' }))
+
+    expect(onCall).toHaveBeenCalledTimes(1)
+  })
+
+  it('disables the button, with the reason, when the provider has no userinfo endpoint', () => {
+    renderUserInfo(undefined, false)
+
+    const button = screen.getByRole('button', { name: 'Call userinfo' })
+    expect(button).toHaveProperty('disabled', true)
+    expect(description(button)).toBe(
+      'Not available: this provider’s metadata has no userinfo_endpoint.',
+    )
+  })
+
+  it('announces a pending call and disables the button meanwhile', () => {
+    const { section } = renderUserInfo({ status: 'pending', startedAt: NOW_MS })
+
+    expect(within(section).getByRole('status').textContent).toBe('Calling userinfo…')
+    expect(within(section).getByRole('button', { name: 'Call userinfo' })).toHaveProperty(
+      'disabled',
+      true,
+    )
+  })
+
+  it('shows the claims as text in a table, with the status and the readable headers', () => {
+    const { section } = renderUserInfo(
+      done({
+        claims: {
+          sub: 'alice',
+          name: HOSTILE,
+          email_verified: true,
+          updated_at: 1736942400 - 3600,
+        },
+        status: 200,
+        headers: [['content-type', 'application/json; charset=utf-8']],
+      }),
+    )
+
+    expect(within(section).getByRole('status').textContent).toBe('UserInfo answered 200 in 84 ms')
+    expect(within(section).getByTestId('http-status').textContent).toBe('200')
+    expect(section.textContent).toContain('Its sub equals the ID token’s sub')
+    const claims = within(section).getByRole('table', { name: 'UserInfo claims' })
+    const sub = within(claims).getByRole('row', { name: /^sub\b/ })
+    expect(within(sub).getAllByRole('cell').at(0)?.textContent).toBe('alice')
+    expect(within(sub).getByRole('link', { name: /RFC 7519 §4\.1\.2/ })).toHaveProperty(
+      'target',
+      '_blank',
+    )
+    expect(within(claims).getByText(HOSTILE)).toBeDefined()
+    expect(document.querySelector('img')).toBeNull()
+    expect(within(claims).getByText('true')).toBeDefined()
+    const updated = within(claims).getByRole('row', { name: /^updated_at\b/ })
+    expect(updated.textContent).toContain('(1 hour ago)')
+    const headers = within(section).getByRole('table', { name: 'Response headers' })
+    expect(within(headers).getByText('application/json; charset=utf-8')).toBeDefined()
+    expect(section.textContent).not.toContain('Retried after a refresh')
+  })
+
+  it('says when the call was retried after a refresh because the first answer was 401', () => {
+    const { section } = renderUserInfo(
+      done({ claims: { sub: 'alice' }, status: 200, headers: [] }, true),
+    )
+
+    expect(section.textContent).toContain('Retried after a refresh (the first answer was 401)')
+    expect(section.textContent).toContain('No response header was readable.')
+  })
+
+  it('shows a failure in full without an alert, announced politely', () => {
+    const { section } = renderUserInfo(
+      failed(
+        new OidcError('userinfo_failed', 'userinfo', 'The UserInfo endpoint answered 401', {
+          status: 401,
+          url: 'https://op.example/me',
+          oauthError: { error: 'invalid_token', error_description: HOSTILE },
+        }),
+        true,
+      ),
+    )
+
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(within(section).getByRole('status').textContent).toBe(
+      'UserInfo call failed: The UserInfo endpoint did not answer with claims',
+    )
+    const details = within(section).getByRole('group', {
+      name: 'The UserInfo endpoint did not answer with claims',
+    })
+    expect(within(details).getByRole('heading', { level: 3 })).toBeDefined()
+    expect(field(details, 'Step')).toBe('UserInfo request')
+    expect(field(details, 'The provider said')).toBe(`invalid_token: ${HOSTILE}`)
+    expect(field(details, 'HTTP status')).toBe('401')
+    expect(field(details, 'URL')).toBe('https://op.example/me')
+    expect(field(details, 'What to do')).toContain(
+      'Check that the access token is meant for UserInfo',
+    )
+    expect(section.textContent).toContain('Failed after 40 ms. You are still signed in.')
+    expect(section.textContent).toContain('Retried after a refresh (the first answer was 401)')
+    expect(section.textContent).not.toContain('You are signed out')
+    expect(within(section).queryByRole('button', { name: 'Dismiss' })).toBeNull()
+    expect(document.querySelector('img')).toBeNull()
+  })
+})
+
+describe('ResourceCall', () => {
+  function renderResource(call: ApiCall<ResourceResponse> | undefined, defaultUrl?: string) {
+    const onCall = vi.fn<(url: string) => void>()
+    renderStrict(
+      <ResourceCall
+        call={call}
+        onCall={onCall}
+        {...(defaultUrl === undefined ? {} : { defaultUrl })}
+      />,
+    )
+    return { onCall, section: region('Call an API') }
+  }
+
+  function response(overrides: Partial<ResourceResponse> = {}): ResourceResponse {
+    return {
+      url: 'https://api.example/me',
+      status: 200,
+      statusText: 'OK',
+      headers: [
+        ['content-type', 'application/json'],
+        ['cache-control', 'no-store'],
+      ],
+      body: '{"user":"alice","roles":["reader"]}',
+      bodyTruncated: false,
+      ...overrides,
+    }
+  }
+
+  it('sends a GET to the URL typed in, and explains the Bearer header and the preflight', async () => {
+    const user = userEvent.setup()
+    const { onCall, section } = renderResource(undefined, 'https://api.example/default')
+
+    const input = within(section).getByLabelText('API URL')
+    expect(input).toHaveProperty('value', 'https://api.example/default')
+    expect(section.textContent).toContain('access token in the Authorization header as a Bearer')
+    expect(description(input)).toContain('makes the browser send a CORS preflight')
+    expect(description(input)).toContain('allow this page’s origin and the Authorization header')
+
+    await user.clear(input)
+    await user.type(input, ' https://api.example/orders?limit=1 ')
+    await user.click(within(section).getByRole('button', { name: 'Send GET' }))
+
+    expect(onCall).toHaveBeenCalledExactlyOnceWith('https://api.example/orders?limit=1')
+  })
+
+  it('announces a pending GET and disables Send GET meanwhile', () => {
+    const { section } = renderResource({ status: 'pending', startedAt: NOW_MS })
+
+    expect(within(section).getByRole('status').textContent).toBe('Sending GET…')
+    expect(within(section).getByRole('button', { name: 'Send GET' })).toHaveProperty(
+      'disabled',
+      true,
+    )
+  })
+
+  it('shows status, readable headers and the JSON body re-indented', () => {
+    const { section } = renderResource(done(response()))
+
+    expect(within(section).getByRole('status').textContent).toBe('GET answered 200 OK in 84 ms')
+    expect(within(section).getByTestId('http-status').textContent).toBe('200 OK')
+    expect(section.textContent).toContain('https://api.example/me')
+    const headers = within(section).getByRole('table', { name: 'Response headers' })
+    const rows = within(headers)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent)
+    expect(rows).toEqual(['content-typeapplication/json', 'cache-controlno-store'])
+    expect(section.textContent).toContain('only the CORS-safelisted response headers')
+    expect(section.textContent).toContain('Access-Control-Expose-Headers')
+    expect(within(section).getByRole('heading', { name: 'Body (JSON, re-indented)' })).toBeDefined()
+    expect(section.querySelector('pre')?.textContent).toBe(
+      JSON.stringify({ user: 'alice', roles: ['reader'] }, null, 2),
+    )
+    expect(section.textContent).not.toContain('(truncated)')
+  })
+
+  it('shows an error status as an answer, and a non-JSON body as text, truncated', () => {
+    const body = `<html><body>${HOSTILE} not found</body></html>`
+    const { section } = renderResource(
+      done(
+        response({ status: 404, statusText: 'Not Found', body, bodyTruncated: true, headers: [] }),
+        true,
+      ),
+    )
+
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(within(section).queryByRole('group')).toBeNull()
+    expect(within(section).getByTestId('http-status').textContent).toBe('404 Not Found')
+    expect(within(section).getByRole('heading', { name: 'Body' })).toBeDefined()
+    expect(section.querySelector('pre')?.textContent).toBe(body)
+    expect(document.querySelector('img')).toBeNull()
+    expect(section.textContent).toContain('(truncated)')
+    expect(section.textContent).toContain('Retried after a refresh (the first answer was 401)')
+  })
+
+  it('leaves out an empty reason phrase (HTTP/2) and says when the body is empty', () => {
+    const { section } = renderResource(done(response({ status: 204, statusText: '', body: '' })))
+
+    expect(within(section).getByRole('status').textContent).toBe('GET answered 204 in 84 ms')
+    expect(within(section).getByTestId('http-status').textContent).toBe('204')
+    expect(section.textContent).toContain('The body is empty.')
+    expect(section.querySelector('pre')).toBeNull()
+  })
+
+  it('gives the CORS diagnosis for a request that got no answer, without an alert', () => {
+    const url = 'https://api.example/me'
+    const { section } = renderResource(
+      failed(
+        new OidcError(
+          'network_error',
+          'resource-request',
+          `The request to ${url} failed without an HTTP status`,
+          { url, origin: APP_ORIGIN, cause: new TypeError('Failed to fetch') },
+        ),
+      ),
+    )
+
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(within(section).getByRole('status').textContent).toBe(
+      'GET failed: The request failed before any answer could be read',
+    )
+    const details = within(section).getByRole('group', {
+      name: 'The request failed before any answer could be read',
+    })
+    expect(field(details, 'Step')).toBe('API request')
+    expect(field(details, 'URL')).toBe(url)
+    expect(field(details, 'HTTP status')).toBeUndefined()
+    expect(field(details, 'What to do')).toContain('almost always CORS')
+    expect(field(details, 'What to do')).toContain(APP_ORIGIN)
+    expect(section.textContent).toContain('You are still signed in.')
+  })
+})
+
+describe('ErrorDetails', () => {
+  it('can be an alert with a level-2 heading and extra content, as a session-ending panel', () => {
+    renderStrict(
+      <ErrorDetails
+        error={
+          new OidcError('state_mismatch', 'authorization-response', 'mismatch', {
+            check: 'state',
+          })
+        }
+        headingLevel={2}
+        role="alert"
+      >
+        <p>Extra words</p>
+      </ErrorDetails>,
+    )
+
+    const alert = screen.getByRole('alert', { name: 'The state parameter does not match' })
+    expect(
+      within(alert).getByRole('heading', { level: 2, name: 'The state parameter does not match' }),
+    ).toBeDefined()
+    expect(field(alert, 'Check that failed')).toBe('state')
+    expect(alert.textContent).toContain('Extra words')
+  })
+})

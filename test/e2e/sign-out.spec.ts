@@ -1,0 +1,76 @@
+import { E2E } from './ports'
+import { browserStorage, expect, signInAtProvider, signInWithDefaults, test } from './fixtures'
+
+test('sign-out revokes the tokens, ends the provider session, and restores nothing', async ({
+  page,
+  traffic,
+  context,
+}) => {
+  const revocations: URLSearchParams[] = []
+  page.on('request', (request) => {
+    if (request.url() === `${E2E.localIssuer}/token/revocation`) {
+      revocations.push(new URLSearchParams(request.postData() ?? ''))
+    }
+  })
+  await signInWithDefaults(page)
+  const issued = traffic.tokenExchanges.at(0)?.body
+  await page.getByRole('button', { name: 'Sign out' }).click()
+
+  // The provider asks to confirm its own sign-out (RP-Initiated Logout).
+  await expect(page).toHaveURL(new RegExp(`^${E2E.localIssuer}/session/end`))
+  await page.getByRole('button', { name: /Yes, sign me out/i }).click()
+
+  await expect(page.getByText('Signed out at the provider.')).toBeVisible()
+  expect(page.url()).toBe(`${E2E.appUrl}/`)
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
+  expect(revocations.map((body) => body.get('token_type_hint'))).toEqual([
+    'refresh_token',
+    'access_token',
+  ])
+  expect(revocations.at(0)?.get('token')).toBe(issued?.refresh_token)
+  expect(revocations.at(1)?.get('token')).toBe(issued?.access_token)
+
+  // Signing in again asks for credentials: the provider session really ended.
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.locator('input[name="login"]')).toBeVisible()
+  await signInAtProvider(page)
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+  const stored = await browserStorage(page, context)
+  for (const token of traffic.issuedTokens) expect(stored).not.toContain(token)
+})
+
+test('where the provider has no end-session endpoint, sign-out says what was and was not done', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
+  await page.getByLabel('Client secret (optional)').fill('GOCSPX-local-provider-not-a-secret')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await signInAtProvider(page, 'dave')
+  await page.getByLabel('Client secret', { exact: true }).fill('GOCSPX-local-provider-not-a-secret')
+  await page.getByRole('button', { name: 'Exchange the code' }).click()
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  const report = page.getByRole('status').filter({ hasText: 'Everything local was forgotten' })
+  await expect(report).toContainText('no end-session endpoint')
+  await expect(report).toContainText('revoked')
+  expect(page.url()).toBe(`${E2E.appUrl}/`)
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
+})
+
+test('userinfo is called with the Bearer header and matches the ID token', async ({ page }) => {
+  const userinfoRequests: { url: string; authorization: string | undefined }[] = []
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${E2E.localIssuer}/me`)) {
+      userinfoRequests.push({ url: request.url(), authorization: request.headers().authorization })
+    }
+  })
+  await signInWithDefaults(page)
+  await page.getByRole('button', { name: 'Call userinfo' }).click()
+  const claims = page.getByRole('table', { name: 'UserInfo claims' })
+  await expect(claims).toContainText('alice@example.test')
+  const request = userinfoRequests.find((entry) => entry.authorization !== undefined)
+  expect(request?.authorization).toMatch(/^Bearer /)
+  expect(request?.url).not.toContain('access_token')
+})
