@@ -44,6 +44,7 @@ function boot(): void {
     http: { appOrigin: origin },
     pendingAuthorizations: createPendingAuthorizationStore(window.sessionStorage),
     markers,
+    timelineStorage: window.sessionStorage,
     clock: systemClock,
     navigate: (url) => {
       window.location.assign(url)

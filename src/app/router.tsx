@@ -44,6 +44,25 @@ export function createAppRouter(deps: AppRouterDeps) {
               return redirect(paths.home)
             },
           },
+          // Pages a first visit does not need: loaded when opened.
+          {
+            path: paths.decode.slice(1),
+            lazy: async () => ({
+              Component: (await import('../features/paste-token/paste-token-page')).default,
+            }),
+          },
+          {
+            path: paths.errors.slice(1),
+            lazy: async () => ({
+              Component: (await import('../features/error-explainer/error-explainer-page')).default,
+            }),
+          },
+          {
+            path: paths.learn.slice(1),
+            lazy: async () => ({
+              Component: (await import('../features/jwt-vs-oauth/jwt-vs-oauth-page')).default,
+            }),
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -7,8 +7,10 @@ export function signInRequestFor(
   settings: ProviderSettings,
   redirectUri: string,
   clientSecret = '',
+  stepThrough = false,
 ): SignInRequest {
   return {
+    stepThrough,
     issuer: settings.issuer,
     clientId: settings.clientId,
     ...(clientSecret ? { clientSecret } : {}),

@@ -6,6 +6,9 @@
 export const paths = {
   home: '/',
   callback: '/callback',
+  decode: '/decode',
+  errors: '/errors',
+  learn: '/learn',
 } as const
 
 /** `<origin><base>callback`: the exact string to register, and to send as `redirect_uri`. */

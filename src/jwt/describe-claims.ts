@@ -3,8 +3,16 @@
  * Display only: it must not judge whether a claim is valid (an expired "exp" is described, not rejected).
  */
 
-import { claimMeanings } from './claim-meanings'
-import type { ClaimMeaning } from './claim-meanings'
+import { claimCatalog, lookUpClaim } from './claim-catalog'
+
+/** What a registered claim means, in the shape every claims table reads. */
+export interface ClaimMeaning {
+  /** One plain sentence for a learner. */
+  text: string
+  /** Human-readable name of the defining section, e.g. "RFC 7519 §4.1.4". */
+  spec: string
+  specUrl: string
+}
 
 /** A NumericDate (seconds since the epoch, RFC 7519 §2) described for a reader. */
 export interface TimeDescription {
@@ -23,6 +31,8 @@ export interface ClaimRow {
   time?: TimeDescription
   /** Present for the registered claims in the catalogue. */
   meaning?: ClaimMeaning
+  /** True for claims that say something about a person (OpenID Connect Core §5.1 and the like). */
+  personalData?: boolean
 }
 
 /** Lets tests and callers pin the output; the defaults follow the reader's browser. */
@@ -32,7 +42,9 @@ export interface TimeFormatOptions {
 }
 
 // RFC 7519 §4.1.4–4.1.6 and OpenID Connect Core §2 / §5.1 define these as NumericDate values.
-const TIME_CLAIMS: ReadonlySet<string> = new Set(['exp', 'iat', 'nbf', 'auth_time', 'updated_at'])
+const TIME_CLAIMS: ReadonlySet<string> = new Set(
+  claimCatalog.filter((entry) => entry.kind === 'time').map((entry) => entry.name),
+)
 
 const RELATIVE_UNITS: readonly { unit: Intl.RelativeTimeFormatUnit; seconds: number }[] = [
   { unit: 'day', seconds: 86_400 },
@@ -59,9 +71,12 @@ export function describeClaims(
         row.time = time
       }
     }
-    const meaning = claimMeanings.get(name)
-    if (meaning !== undefined) {
-      row.meaning = meaning
+    const entry = lookUpClaim(name)
+    if (entry !== undefined) {
+      row.meaning = { text: entry.meaning, spec: entry.spec, specUrl: entry.specUrl }
+      if (entry.personalData === true) {
+        row.personalData = true
+      }
     }
     return row
   })

@@ -5,7 +5,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { ReactNode } from 'react'
 
-import type { Session, SessionState } from '../session'
+import type { Session, SessionState, TimelineEntry } from '../session'
 
 const SessionContext = createContext<Session | undefined>(undefined)
 
@@ -26,4 +26,10 @@ export function useSessionActions(): Session {
 export function useSession(): SessionState {
   const session = useSessionActions()
   return useSyncExternalStore(session.subscribe, session.getSnapshot)
+}
+
+/** The steps of the run so far; re-renders when one is added or changes. */
+export function useTimeline(): readonly TimelineEntry[] {
+  const session = useSessionActions()
+  return useSyncExternalStore(session.subscribe, session.getTimeline)
 }

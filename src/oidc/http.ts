@@ -4,6 +4,7 @@
  */
 import * as oauth from 'oauth4webapi'
 
+import type { HttpExchange } from './http-exchange'
 import { OidcError } from './oidc-error'
 import type { OidcStep } from './oidc-error'
 
@@ -14,6 +15,10 @@ export interface HttpOptions {
   appOrigin: string
   /** Per-request time limit. */
   timeoutMs?: number
+  /** Told about every request and its answer, for the timeline; never affects the flow. */
+  onExchange?: (step: OidcStep, exchange: HttpExchange) => void
+  /** Epoch milliseconds, for the timeline's times; defaults to Date.now. */
+  now?: () => number
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000
@@ -27,6 +32,21 @@ export function isLoopbackUrl(url: URL): boolean {
 /** https anywhere, http only on a loopback host; every other scheme (javascript:, data:, …) is refused. */
 export function isAllowedEndpointUrl(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url))
+}
+
+function describeRequest(
+  url: string,
+  init: RequestInit,
+): Pick<HttpExchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
+  const body = init.body
+  return {
+    method: init.method ?? 'GET',
+    url,
+    requestHeaders: [...new Headers(init.headers).entries()],
+    ...(typeof body === 'string' || body instanceof URLSearchParams
+      ? { requestBody: body.toString() }
+      : {}),
+  }
 }
 
 function isAbort(error: unknown): boolean {
@@ -47,33 +67,50 @@ export function requestOptions(step: OidcStep, issuer: URL, http: HttpOptions) {
     [oauth.allowInsecureRequests]: issuer.protocol === 'http:' && isLoopbackUrl(issuer),
     // oauth4webapi passes fetch-compatible options; typed loosely so one wrapper fits every call.
     [oauth.customFetch]: async (url: string, init: object): Promise<Response> => {
+      const now = http.now ?? Date.now
+      const startedAt = now()
+      const sent = describeRequest(url, init)
       try {
-        return await fetchImpl(url, init)
+        const response = await fetchImpl(url, init)
+        if (http.onExchange) {
+          http.onExchange(step, {
+            ...sent,
+            status: response.status,
+            statusText: response.statusText,
+            responseHeaders: [...response.headers.entries()],
+            // A copy: the original body stays unread for oauth4webapi to validate.
+            responseBody: await response.clone().text(),
+            startedAt,
+            durationMs: now() - startedAt,
+          })
+        }
+        return response
       } catch (error) {
-        if (isAbort(error)) {
-          throw new OidcError(
-            'timeout',
-            step,
-            `No answer from ${url} within ${timeoutMs / 1000} s`,
-            {
+        const failure = isAbort(error)
+          ? new OidcError('timeout', step, `No answer from ${url} within ${timeoutMs / 1000} s`, {
               cause: error,
               url,
               origin: http.appOrigin,
-            },
-          )
-        }
-        // A fetch that fails without a status is, from a page, almost always CORS (the browser hides
-        // the reason on purpose, Fetch Standard §3.2.5) or a host that is down.
-        throw new OidcError(
-          'network_error',
-          step,
-          `The request to ${url} failed without an HTTP status`,
-          {
-            cause: error,
-            url,
-            origin: http.appOrigin,
-          },
-        )
+            })
+          : // A fetch that fails without a status is, from a page, almost always CORS (the browser
+            // hides the reason on purpose, Fetch Standard §3.2.5) or a host that is down.
+            new OidcError(
+              'network_error',
+              step,
+              `The request to ${url} failed without an HTTP status`,
+              {
+                cause: error,
+                url,
+                origin: http.appOrigin,
+              },
+            )
+        http.onExchange?.(step, {
+          ...sent,
+          startedAt,
+          durationMs: now() - startedAt,
+          failure: failure.message,
+        })
+        throw failure
       }
     },
   }

@@ -18,5 +18,9 @@ export type {
   SignedIn,
   SignOutReport,
 } from './session-state'
+export { createFlowTimeline, redactEntry, REDACTED, TIMELINE_KEY } from './flow-timeline'
+export type { FlowTimeline, TimelineCheck, TimelineEntry, TimelineStepKind } from './flow-timeline'
+export type { PendingSignIn } from './pending-authorization-store'
+export { secretsOf } from './timeline-recorder'
 export { createTabMarkers, PENDING_SIGN_OUT_KEY, SESSION_HINT_KEY } from './tab-markers'
 export type { SessionHint, TabMarkers } from './tab-markers'

@@ -19,7 +19,7 @@ const REQUIRED_STRINGS = [
   'clientAuthentication',
 ] as const
 
-function isPendingAuthorization(value: unknown): value is PendingAuthorization {
+function isPendingSignIn(value: unknown): value is PendingSignIn {
   if (typeof value !== 'object' || value === null) return false
   const record = value as Record<string, unknown>
   return (
@@ -28,14 +28,21 @@ function isPendingAuthorization(value: unknown): value is PendingAuthorization {
     record.metadata !== null &&
     typeof record.createdAt === 'number' &&
     typeof record.silent === 'boolean' &&
+    typeof record.stepThrough === 'boolean' &&
     Array.isArray(record.extraParams)
   )
 }
 
+/** The pending authorization plus how this app should go on with it. */
+export type PendingSignIn = PendingAuthorization & {
+  /** Pause before the code exchange (step-through mode). */
+  stepThrough: boolean
+}
+
 export interface PendingAuthorizationStore {
-  save(pending: PendingAuthorization): void
+  save(pending: PendingSignIn): void
   /** Returns the pending authorization and deletes it, in one synchronous step. */
-  take(): PendingAuthorization | undefined
+  take(): PendingSignIn | undefined
   /** True when one is waiting; does not consume it. */
   has(): boolean
 }
@@ -51,7 +58,7 @@ export function createPendingAuthorizationStore(storage: Storage): PendingAuthor
       if (text === null) return undefined
       try {
         const value: unknown = JSON.parse(text)
-        return isPendingAuthorization(value) ? value : undefined
+        return isPendingSignIn(value) ? value : undefined
       } catch {
         return undefined
       }

@@ -87,6 +87,17 @@ export type SessionState =
     }
   | { status: 'starting'; silent: boolean }
   | { status: 'redirecting'; authorizationUrl: string; silent: boolean }
+  /** Step-through mode: everything is ready; the browser has not left yet. */
+  | { status: 'paused-before-redirect'; authorizationUrl: string; timelineId: string }
+  /** Step-through mode: the callback passed its checks; the code waits to be exchanged. */
+  | {
+      status: 'paused-before-exchange'
+      issuer: string
+      clientId: string
+      code: string
+      /** Epoch seconds. */
+      codeReceivedAt: number
+    }
   | { status: 'completing' }
   | {
       status: 'needs-client-secret'

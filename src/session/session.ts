@@ -15,16 +15,17 @@ import {
   getProtectedResource,
   idTokenChecks,
   isOidcError,
+  lintMetadata,
   OidcError,
   refreshTokens,
   revokeToken,
   validateAuthorizationResponse,
 } from '../oidc'
-import type { ClientContext, HttpOptions, OidcStep, PendingAuthorization, TokenSet } from '../oidc'
+import type { ClientContext, HttpOptions, OidcStep, ProviderMetadata, TokenSet } from '../oidc'
 import { tokenFingerprint } from '../jwt/token-fingerprint'
 import { epochSeconds } from './clock'
 import type { TimerClock } from './clock'
-import type { PendingAuthorizationStore } from './pending-authorization-store'
+import type { PendingAuthorizationStore, PendingSignIn } from './pending-authorization-store'
 import { createRefreshScheduler } from './refresh-scheduler'
 import { signedOut } from './session-state'
 import type {
@@ -38,6 +39,9 @@ import type {
 } from './session-state'
 import { createSingleFlight } from './single-flight'
 import type { TabMarkers } from './tab-markers'
+import { createFlowTimeline } from './flow-timeline'
+import type { TimelineEntry } from './flow-timeline'
+import { callbackChecks, createTimelineRecorder, idTokenTimelineChecks } from './timeline-recorder'
 
 export interface SignInRequest {
   issuer: string
@@ -47,12 +51,16 @@ export interface SignInRequest {
   scope: string
   extraParams: readonly (readonly [string, string])[]
   redirectUri: string
+  /** Pause before the redirect and before the code exchange, to look at each step. */
+  stepThrough?: boolean
 }
 
 export interface SessionDeps {
   http: HttpOptions
   pendingAuthorizations: PendingAuthorizationStore
   markers: TabMarkers
+  /** Where the timeline's redacted copy crosses page loads (sessionStorage in the app). */
+  timelineStorage: Storage
   clock: TimerClock
   /** Top-level navigation to the provider (window.location.assign in the app). */
   navigate: (url: string) => void
@@ -67,6 +75,8 @@ export interface SessionDeps {
 
 export interface Session {
   getSnapshot: () => SessionState
+  /** The steps of the run so far; a new array whenever it changes. */
+  getTimeline: () => readonly TimelineEntry[]
   subscribe: (listener: () => void) => () => void
   /** Discovery, then the authorization request, then navigation to the provider. */
   signIn: (request: SignInRequest) => Promise<void>
@@ -76,6 +86,10 @@ export interface Session {
   completeSignIn: (callbackUrl: URL) => Promise<void>
   /** Finishes a callback that waits for the client secret (it could not survive the redirect). */
   provideClientSecret: (clientSecret: string) => Promise<void>
+  /** Step-through mode: go on to the provider. */
+  continueToProvider: () => void
+  /** Step-through mode: exchange the code that came back. */
+  continueExchange: () => Promise<void>
   /** Renews the access token now; shares a refresh already under way. */
   refreshNow: () => Promise<void>
   setAutoRefresh: (enabled: boolean) => void
@@ -95,7 +109,7 @@ export interface Session {
 }
 
 interface PendingExchange {
-  pending: PendingAuthorization
+  pending: PendingSignIn
   parameters: URLSearchParams
 }
 
@@ -160,9 +174,23 @@ export function createSession(deps: SessionDeps): Session {
   let refreshTrigger: RefreshTrigger = 'timer'
   const listeners = new Set<() => void>()
 
+  function notify(): void {
+    for (const listener of listeners) listener()
+  }
+
   function set(next: SessionState): void {
     state = next
-    for (const listener of listeners) listener()
+    notify()
+  }
+
+  const timeline = createFlowTimeline(deps.timelineStorage, deps.clock, notify)
+  const recorder = createTimelineRecorder(timeline)
+  const http: HttpOptions = {
+    ...deps.http,
+    now: () => deps.clock.now(),
+    onExchange: (step, exchange) => {
+      recorder.onExchange(step, exchange)
+    },
   }
 
   function signedIn(): SignedIn | undefined {
@@ -259,12 +287,15 @@ export function createSession(deps: SessionDeps): Session {
   async function exchange({ pending, parameters }: PendingExchange): Promise<void> {
     pendingExchange = undefined
     set({ status: 'completing' })
+    const entryId = recorder.begin('token-request', 'Token request (code exchange)', [
+      'token-request',
+    ])
     try {
       const tokens = await exchangeAuthorizationCode({
         pending,
         parameters,
         clientSecret,
-        http: deps.http,
+        http,
         nowSeconds: epochSeconds(deps.clock),
       })
       authorizationRequest = {
@@ -272,26 +303,47 @@ export function createSession(deps: SessionDeps): Session {
         extraParams: pending.extraParams.filter(([name]) => name !== 'prompt'),
         redirectUri: pending.redirectUri,
       }
-      enterSignedIn(
-        {
-          metadata: pending.metadata,
-          clientId: pending.clientId,
-          idTokenAlg: pending.idTokenAlg,
-          clientAuthentication: pending.clientAuthentication,
-        },
-        tokens,
-      )
+      const client: ClientContext = {
+        metadata: pending.metadata,
+        clientId: pending.clientId,
+        idTokenAlg: pending.idTokenAlg,
+        clientAuthentication: pending.clientAuthentication,
+      }
+      enterSignedIn(client, tokens)
+      recorder.finish(entryId, {
+        checks: idTokenTimelineChecks(signedIn()?.idTokenChecks ?? []),
+      })
     } catch (error) {
-      fail(error, 'token-request')
+      const failure = asOidcError(error, 'token-request')
+      recorder.fail(
+        entryId,
+        failure,
+        failure.check === undefined
+          ? undefined
+          : [{ name: `ID token check "${failure.check}"`, passed: false, detail: failure.message }],
+      )
+      end(failure)
     }
   }
 
   async function startAuthorization(request: SignInRequest, silent: boolean): Promise<void> {
     clientSecret = request.clientSecret || undefined
     pendingExchange = undefined
+    // A new run: the timeline starts again.
+    timeline.clear()
     set({ status: 'starting', silent })
+    const discoveryId = recorder.begin('discovery', 'Discovery', ['discovery'])
+    let metadata: ProviderMetadata
     try {
-      const metadata = await discoverProvider(request.issuer, deps.http)
+      metadata = await discoverProvider(request.issuer, http)
+      recorder.finish(discoveryId, { checks: lintMetadata(metadata, http.appOrigin) })
+    } catch (error) {
+      const failure = asOidcError(error, 'discovery')
+      recorder.fail(discoveryId, failure)
+      end(failure)
+      return
+    }
+    try {
       const { url, pending } = await createAuthorizationRequest({
         metadata,
         clientId: request.clientId,
@@ -301,11 +353,26 @@ export function createSession(deps: SessionDeps): Session {
         clientAuthentication: clientSecret === undefined ? 'none' : 'client_secret_post',
         nowSeconds: epochSeconds(deps.clock),
       })
-      deps.pendingAuthorizations.save(pending)
+      const stepThrough = request.stepThrough === true
+      deps.pendingAuthorizations.save({ ...pending, stepThrough })
+      const entryId = recorder.begin('authorization-request', 'Authorization request', [], {
+        url: url.href,
+        parameters: [...url.searchParams],
+        pkce: {
+          codeVerifier: pending.codeVerifier,
+          codeChallenge: url.searchParams.get('code_challenge') ?? '',
+          method: 'S256',
+        },
+      })
+      if (stepThrough) {
+        set({ status: 'paused-before-redirect', authorizationUrl: url.href, timelineId: entryId })
+        return
+      }
+      recorder.finish(entryId, {})
       set({ status: 'redirecting', authorizationUrl: url.href, silent })
       deps.navigate(url.href)
     } catch (error) {
-      fail(error, 'discovery')
+      fail(error, 'authorization-request')
     }
   }
 
@@ -350,7 +417,7 @@ export function createSession(deps: SessionDeps): Session {
       pending,
       parameters,
       clientSecret,
-      http: deps.http,
+      http: http,
       nowSeconds: epochSeconds(deps.clock),
     })
     // A new authentication: its nonce is the one just sent (checked by the exchange), not the first.
@@ -391,6 +458,13 @@ export function createSession(deps: SessionDeps): Session {
     const strategy = current.strategy
     const startedAt = deps.clock.now()
     update(() => ({ refreshing: true }))
+    const entryId =
+      strategy === 'refresh_token'
+        ? recorder.begin('refresh', 'Refresh (refresh_token grant)', ['refresh'])
+        : recorder.begin('silent-authorization', 'Silent re-authorization (hidden frame)', [
+            'silent-authorization',
+            'token-request',
+          ])
     let tokens: TokenSet
     try {
       tokens =
@@ -399,7 +473,7 @@ export function createSession(deps: SessionDeps): Session {
               client: current.client,
               clientSecret,
               previous: current.tokens,
-              http: deps.http,
+              http: http,
               nowSeconds: epochSeconds(deps.clock),
             })
           : await renewInFrame(current)
@@ -408,10 +482,12 @@ export function createSession(deps: SessionDeps): Session {
         caught,
         strategy === 'refresh_token' ? 'refresh' : 'silent-authorization',
       )
+      recorder.fail(entryId, error)
       const entry = await record(current, strategy, trigger, startedAt, { error })
       update((latest) => ({ refreshing: false, history: [entry, ...latest.history] }))
       throw error
     }
+    recorder.finish(entryId, {})
     const entry = await record(current, strategy, trigger, startedAt, { tokens })
     const latest = signedIn()
     // Signed out (or signed in anew) while the request was under way: these tokens belong to no one.
@@ -456,10 +532,19 @@ export function createSession(deps: SessionDeps): Session {
     if (!first) return
     const startedAt = deps.clock.now()
     update(() => ({ [key]: { status: 'pending', startedAt } }))
+    const step: OidcStep = key === 'userinfo' ? 'userinfo' : 'resource-request'
     const attempt = async (accessToken: string) => {
+      const entryId = recorder.begin(
+        key === 'userinfo' ? 'userinfo' : 'resource-request',
+        key === 'userinfo' ? 'UserInfo request' : 'API request',
+        [step],
+      )
       try {
-        return { result: await call(accessToken) }
+        const result = await call(accessToken)
+        recorder.finish(entryId, {})
+        return { result }
       } catch (error) {
+        recorder.fail(entryId, asOidcError(error, step))
         return { error }
       }
     }
@@ -473,7 +558,6 @@ export function createSession(deps: SessionDeps): Session {
       outcome = await attempt(latest.tokens.access_token)
     }
     const durationMs = deps.clock.now() - startedAt
-    const step: OidcStep = key === 'userinfo' ? 'userinfo' : 'resource-request'
     const result: ApiCall<T> =
       'result' in outcome && outcome.result !== undefined
         ? { status: 'done', startedAt, durationMs, result: outcome.result, retriedAfterRefresh }
@@ -492,6 +576,9 @@ export function createSession(deps: SessionDeps): Session {
     update(() => ({ [key]: result }))
   }
 
+  /** The timeline entries of the sign-out under way: the only ones kept after it. */
+  let signOutEntries: string[] = []
+
   async function revokeAll(current: SignedIn): Promise<SignOutReport> {
     const errors: OidcError[] = []
     const revoke = async (
@@ -500,17 +587,20 @@ export function createSession(deps: SessionDeps): Session {
     ): Promise<'revoked' | 'failed' | 'not-supported' | 'none'> => {
       if (token === undefined) return 'none'
       if (!canRevoke(current.client)) return 'not-supported'
+      const entryId = recorder.begin(
+        'revocation',
+        `Revocation of the ${tokenTypeHint === 'refresh_token' ? 'refresh' : 'access'} token`,
+        ['revocation'],
+      )
+      signOutEntries.push(entryId)
       try {
-        await revokeToken({
-          client: current.client,
-          clientSecret,
-          token,
-          tokenTypeHint,
-          http: deps.http,
-        })
+        await revokeToken({ client: current.client, clientSecret, token, tokenTypeHint, http })
+        recorder.finish(entryId, {})
         return 'revoked'
       } catch (error) {
-        errors.push(asOidcError(error, 'revocation'))
+        const failure = asOidcError(error, 'revocation')
+        recorder.fail(entryId, failure)
+        errors.push(failure)
         return 'failed'
       }
     }
@@ -528,6 +618,8 @@ export function createSession(deps: SessionDeps): Session {
   return {
     getSnapshot: () => state,
 
+    getTimeline: () => timeline.entries(),
+
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -540,16 +632,18 @@ export function createSession(deps: SessionDeps): Session {
     async completeSignIn(callbackUrl) {
       // Taken before the first await: whatever runs this twice, only one run can hold the verifier.
       const pending = deps.pendingAuthorizations.take()
+      const entryId = recorder.begin('callback', 'Callback (authorization response)', [], {
+        parameters: [...callbackUrl.searchParams],
+      })
       if (!pending) {
-        fail(
-          new OidcError(
-            'no_pending_authorization',
-            'authorization-response',
-            'This tab has no sign-in waiting for this callback',
-            { check: 'pending authorization', origin: deps.http.appOrigin },
-          ),
+        const error = new OidcError(
+          'no_pending_authorization',
           'authorization-response',
+          'This tab has no sign-in waiting for this callback',
+          { check: 'pending authorization', origin: http.appOrigin },
         )
+        recorder.fail(entryId, error, callbackChecks(error))
+        end(error)
         return
       }
       let parameters: URLSearchParams
@@ -557,16 +651,33 @@ export function createSession(deps: SessionDeps): Session {
         parameters = validateAuthorizationResponse(pending, callbackUrl)
       } catch (error) {
         const failure = asOidcError(error, 'authorization-response')
-        end(pending.silent ? interactiveNeeded(failure, 'authorization-response') : failure)
+        const reported = pending.silent
+          ? interactiveNeeded(failure, 'authorization-response')
+          : failure
+        recorder.fail(entryId, reported, callbackChecks(reported))
+        end(reported)
         return
       }
+      recorder.finish(entryId, { checks: callbackChecks() })
+      const codeReceivedAt = epochSeconds(deps.clock)
       if (pending.clientAuthentication === 'client_secret_post' && clientSecret === undefined) {
         pendingExchange = { pending, parameters }
         set({
           status: 'needs-client-secret',
           issuer: pending.issuer,
           clientId: pending.clientId,
-          codeReceivedAt: epochSeconds(deps.clock),
+          codeReceivedAt,
+        })
+        return
+      }
+      if (pending.stepThrough) {
+        pendingExchange = { pending, parameters }
+        set({
+          status: 'paused-before-exchange',
+          issuer: pending.issuer,
+          clientId: pending.clientId,
+          code: parameters.get('code') ?? '',
+          codeReceivedAt,
         })
         return
       }
@@ -577,6 +688,20 @@ export function createSession(deps: SessionDeps): Session {
       const waiting = pendingExchange
       if (!waiting) return
       clientSecret = secret || undefined
+      await exchange(waiting)
+    },
+
+    continueToProvider() {
+      if (state.status !== 'paused-before-redirect') return
+      const { authorizationUrl, timelineId } = state
+      recorder.finish(timelineId, {})
+      set({ status: 'redirecting', authorizationUrl, silent: false })
+      deps.navigate(authorizationUrl)
+    },
+
+    async continueExchange() {
+      const waiting = pendingExchange
+      if (state.status !== 'paused-before-exchange' || !waiting) return
       await exchange(waiting)
     },
 
@@ -607,7 +732,7 @@ export function createSession(deps: SessionDeps): Session {
             client: current.client,
             accessToken,
             expectedSubject: typeof expectedSubject === 'string' ? expectedSubject : '',
-            http: deps.http,
+            http: http,
           }),
         ({ error }) =>
           isOidcError(error) && error.code === 'userinfo_failed' && error.status === 401,
@@ -617,7 +742,7 @@ export function createSession(deps: SessionDeps): Session {
     async callResource(url) {
       await callWithRenewal(
         'resource',
-        (accessToken) => getProtectedResource({ url, accessToken, http: deps.http }),
+        (accessToken) => getProtectedResource({ url, accessToken, http: http }),
         ({ result }) => result?.status === 401,
       )
     },
@@ -627,6 +752,7 @@ export function createSession(deps: SessionDeps): Session {
       if (!current) return
       scheduler.stop()
       set({ status: 'signing-out' })
+      signOutEntries = []
       const report = await revokeAll(current)
       const endSession = (() => {
         try {
@@ -641,6 +767,18 @@ export function createSession(deps: SessionDeps): Session {
           return undefined
         }
       })()
+      if (endSession) {
+        signOutEntries.push(
+          recorder.begin('end-session', 'End session at the provider', [], {
+            outcome: 'ok',
+            url: endSession.url.href,
+            parameters: [...endSession.url.searchParams],
+            secrets: current.tokens.id_token === undefined ? [] : [current.tokens.id_token],
+          }),
+        )
+      }
+      // The run's timeline is cleared; the sign-out's own steps stay, with no secret even in memory.
+      timeline.keepRedacted(signOutEntries)
       forgetEverything()
       if (!endSession) {
         set({
@@ -674,6 +812,7 @@ export function createSession(deps: SessionDeps): Session {
 
     forget() {
       forgetEverything()
+      timeline.clear()
       deps.pendingAuthorizations.take()
       set(signedOut)
     },

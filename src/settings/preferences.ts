@@ -8,21 +8,24 @@ export const PREFERENCES_KEY = 'pkce-lab:preferences'
 export interface Preferences {
   /** After a reload, restore the session with a top-level prompt=none redirect without asking. */
   autoRestore: boolean
+  /** Pause before the redirect and before the code exchange. */
+  stepThrough: boolean
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { autoRestore: false }
+export const DEFAULT_PREFERENCES: Preferences = { autoRestore: false, stepThrough: false }
 
 export function loadPreferences(storage: Storage): Preferences {
   try {
     const value: unknown = JSON.parse(storage.getItem(PREFERENCES_KEY) ?? 'null')
     if (typeof value !== 'object' || value === null) return DEFAULT_PREFERENCES
-    const { autoRestore } = value as Record<string, unknown>
-    return { autoRestore: autoRestore === true }
+    const { autoRestore, stepThrough } = value as Record<string, unknown>
+    return { autoRestore: autoRestore === true, stepThrough: stepThrough === true }
   } catch {
     return DEFAULT_PREFERENCES
   }
 }
 
 export function savePreferences(storage: Storage, preferences: Preferences): void {
-  storage.setItem(PREFERENCES_KEY, JSON.stringify({ autoRestore: preferences.autoRestore }))
+  const { autoRestore, stepThrough } = preferences
+  storage.setItem(PREFERENCES_KEY, JSON.stringify({ autoRestore, stepThrough }))
 }

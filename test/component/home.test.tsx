@@ -38,6 +38,7 @@ async function setup(options: FakeProviderOptions = {}): Promise<Setup> {
       http: { appOrigin: APP_ORIGIN, fetch: op.fetch },
       pendingAuthorizations: createPendingAuthorizationStore(storage),
       markers: createTabMarkers(storage),
+      timelineStorage: new MemoryStorage(),
       clock: createFakeClock(),
       navigate: (url) => navigations.push(url),
       postLogoutRedirectUri: APP_URL,
@@ -164,10 +165,11 @@ describe('Home', () => {
 
     const state = session.getSnapshot()
     if (state.status !== 'signed-in') throw new Error(`not signed in: ${state.status}`)
-    const summary = screen.getByRole('region', { name: 'Signed in' })
+    // The signed-in views load lazily, as in the app.
+    const summary = await screen.findByRole('region', { name: 'Signed in' })
     expect(summary.textContent).toContain(`Signed in at ${op.issuer} as Alice.`)
-    expect(screen.getByRole('heading', { level: 2, name: 'ID token' })).toBeDefined()
-    const claims = screen.getByRole('table', { name: 'ID token claims' })
+    expect(await screen.findByRole('heading', { level: 2, name: 'ID token' })).toBeDefined()
+    const claims = await screen.findByRole('table', { name: 'ID token claims' })
     expect(within(claims).getByText('Alice')).toBeDefined()
     expect(screen.getByText(state.tokens.access_token)).toBeDefined()
     expect(signInButton().disabled).toBe(false)

@@ -1,13 +1,20 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react'
+import { cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { StrictMode } from 'react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { exportJWK, generateKeyPair, SignJWT } from 'jose'
+import type { CryptoKey, JWK } from 'jose'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { TokenInspector } from '../../src/features/token-inspector/token-inspector'
+import { claimTrust } from '../../src/features/token-inspector/claim-trust'
+import { ClaimsTable } from '../../src/features/token-inspector/claims-table'
+import TokenInspectorDefault, {
+  TokenInspector,
+} from '../../src/features/token-inspector/token-inspector'
 import type { TokenInspectorProps } from '../../src/features/token-inspector/token-inspector'
+import { describeClaims } from '../../src/jwt/describe-claims'
 import { idTokenChecks } from '../../src/oidc/id-token-checks'
 import { nth } from '../support/nth'
+import { renderStrict } from '../support/render'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
 const NOW = NOW_MS / 1000
@@ -35,8 +42,11 @@ const OPAQUE_ACCESS_TOKEN = 'ya29.a0AfB_byOpaqueAccessTokenValue'
 const REFRESH_TOKEN = 'rt-7f3a9c2e1b4d8f6a0c5e'
 const CHECKS = idTokenChecks({ issuer: 'http://localhost:3000', clientId: 'spa', alg: 'RS256' })
 
-function renderInspector(tokens: Partial<TokenInspectorProps['tokens']> = {}) {
-  const props: TokenInspectorProps = {
+function inspectorProps(
+  tokens: Partial<TokenInspectorProps['tokens']> = {},
+  extra: Partial<Omit<TokenInspectorProps, 'tokens'>> = {},
+): TokenInspectorProps {
+  return {
     tokens: {
       idToken: ID_TOKEN,
       accessToken: OPAQUE_ACCESS_TOKEN,
@@ -47,12 +57,21 @@ function renderInspector(tokens: Partial<TokenInspectorProps['tokens']> = {}) {
       ...tokens,
     },
     idTokenChecks: CHECKS,
+    ...extra,
   }
-  return render(
-    <StrictMode>
-      <TokenInspector {...props} />
-    </StrictMode>,
-  )
+}
+
+function renderInspector(
+  tokens: Partial<TokenInspectorProps['tokens']> = {},
+  extra: Partial<Omit<TokenInspectorProps, 'tokens'>> = {},
+) {
+  return renderStrict(<TokenInspector {...inspectorProps(tokens, extra)} />)
+}
+
+/** The Trust cell of one claim's row, by claim name. */
+function trustOf(table: HTMLElement, claim: string): string | null {
+  const row = within(table).getByRole('row', { name: new RegExp(`^${claim}\\b`) })
+  return nth(within(row).getAllByRole('cell'), 2).textContent
 }
 
 function section(name: string): HTMLElement {
@@ -113,6 +132,7 @@ describe('TokenInspector', () => {
     expect(nth(cells, 0).textContent).toContain(String(NOW + 270))
     expect(nth(cells, 0).textContent).toMatch(/2025.*\d{1,2}:\d{2}:\d{2}.*\(in 4 minutes\)/)
     expect(nth(cells, 1).textContent).toContain('Expiration time')
+    expect(nth(cells, 2).textContent).toBe('checked against our request')
     expect(within(nth(cells, 1)).getByRole('link', { name: /RFC 7519 §4\.1\.4/ })).toHaveProperty(
       'href',
       'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4',
@@ -183,20 +203,46 @@ describe('TokenInspector', () => {
     expect(within(accessSection).getByRole('list', { name: 'Access token segments' })).toBeDefined()
   })
 
-  it('says a five-segment access token is encrypted', () => {
-    renderInspector({ accessToken: 'eyJhbGciOiJkaXIifQ..aXY.Y2lwaGVy.dGFn' })
+  it('says a five-segment access token is encrypted and shows its protected header', () => {
+    renderInspector({ accessToken: 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aXY.Y2lwaGVy.dGFn' })
+    const accessSection = section('Access token')
 
-    expect(section('Access token').textContent).toContain('This token is encrypted')
-    expect(section('Access token').textContent).toContain('recipient’s private key')
+    expect(accessSection.textContent).toContain('This token is encrypted')
+    expect(accessSection.textContent).toContain('read only with the recipient’s key')
+    const segments = within(accessSection).getByRole('list', { name: 'Access token segments' })
+    expect(
+      within(segments)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'Protected headereyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.',
+      'Encrypted key(empty).',
+      'Initialization vectoraXY.',
+      'CiphertextY2lwaGVy.',
+      'Authentication tagdGFn',
+    ])
+    const header = within(accessSection).getByRole('table', {
+      name: 'Access token protected header parameters',
+    })
+    expect(within(header).getByRole('row', { name: /^enc\b/ }).textContent).toContain('A256GCM')
   })
 
-  it('says which segment of a malformed ID token failed', () => {
+  it('says, part by part, which segment of a malformed ID token failed and where', () => {
     renderInspector({
-      idToken: `${b64url({ alg: 'RS256' })}.${Buffer.from('oops').toString('base64url')}.sig`,
+      idToken: `${b64url({ alg: 'RS256' })}.${Buffer.from('{"sub":"alice",}').toString('base64url')}.sig`,
     })
+    const idSection = section('ID token')
 
-    expect(section('ID token').textContent).toContain('could not be decoded')
-    expect(section('ID token').textContent).toContain('The payload segment does not decode to JSON')
+    expect(idSection.textContent).toContain('could not be decoded')
+    const parts = within(idSection).getByRole('list', { name: 'ID token part by part' })
+    const items = within(parts).getAllByRole('listitem')
+    expect(nth(items, 0).textContent).toBe('Header: Readable: base64url-encoded JSON, shown below.')
+    expect(nth(items, 1).textContent).toMatch(
+      /^Payload: The payload segment decodes to text that is not valid JSON: .*position 15/,
+    )
+    expect(nth(items, 2).textContent).toContain('Signature: Base64url, as it should be')
+    expect(within(idSection).getByText('{"sub":"alice",}')).toBeDefined()
+    expect(within(idSection).getByRole('heading', { name: 'Lint' })).toBeDefined()
   })
 
   it('masks the refresh token until Reveal is pressed, then hides it again', async () => {
@@ -258,6 +304,274 @@ describe('TokenInspector', () => {
     await user.click(within(section('ID token')).getByRole('button', { name: 'Copy ID token' }))
 
     expect(copied).toEqual([ID_TOKEN])
-    expect(within(section('ID token')).getByRole('status').textContent).toBe('Copied')
+    expect(within(section('ID token')).getByText('Copied').getAttribute('role')).toBe('status')
+  })
+})
+
+describe('TokenInspector trust badges', () => {
+  it('says, in words, which ID token claims were checked against our request', () => {
+    renderInspector()
+    const table = screen.getByRole('table', { name: 'ID token claims' })
+
+    expect(within(table).getByRole('columnheader', { name: 'Trust' })).toBeDefined()
+    for (const claim of ['iss', 'aud', 'exp', 'iat', 'nonce']) {
+      expect(trustOf(table, claim)).toBe('checked against our request')
+    }
+    expect(trustOf(table, 'sub')).toBe('present, as required')
+    expect(trustOf(table, 'name')).toBe('decoded only')
+  })
+
+  it('says every claim is decoded only when no checks were recorded', () => {
+    renderInspector({}, { idTokenChecks: [] })
+    const table = screen.getByRole('table', { name: 'ID token claims' })
+
+    for (const claim of ['iss', 'sub', 'aud', 'nonce', 'name']) {
+      expect(trustOf(table, claim)).toBe('decoded only')
+    }
+  })
+
+  it('says every claim of a JWT access token is decoded only: the API checks it, not this app', () => {
+    renderInspector({
+      accessToken: makeJwt(
+        { alg: 'ES256', typ: 'at+jwt' },
+        { iss: 'http://localhost:3000', aud: 'api', exp: NOW + 300, client_id: 'spa' },
+      ),
+    })
+    const table = screen.getByRole('table', { name: 'Access token claims' })
+
+    for (const claim of ['iss', 'aud', 'exp', 'client_id']) {
+      expect(trustOf(table, claim)).toBe('decoded only')
+    }
+  })
+
+  it('shows "signature verified" on every claim once a result says so', () => {
+    renderStrict(
+      <ClaimsTable
+        caption="ID token claims"
+        rows={describeClaims(ID_TOKEN_PAYLOAD, NOW)}
+        role="id_token"
+        signatureVerified
+        passedChecks={new Set(CHECKS.map((check) => check.id))}
+      />,
+    )
+    const table = screen.getByRole('table', { name: 'ID token claims' })
+
+    expect(trustOf(table, 'iss')).toBe('checked against our request · signature verified')
+    expect(trustOf(table, 'sub')).toBe('present, as required · signature verified')
+    expect(trustOf(table, 'name')).toBe('signature verified')
+  })
+
+  it('says what an unregistered claim is and marks personal data', () => {
+    renderInspector({
+      idToken: makeJwt(ID_TOKEN_HEADER, { ...ID_TOKEN_PAYLOAD, favourite_colour: 'teal' }),
+    })
+    const table = screen.getByRole('table', { name: 'ID token claims' })
+
+    expect(within(table).getByRole('row', { name: /^favourite_colour\b/ }).textContent).toContain(
+      'Not a registered claim: private to this provider or application.',
+    )
+    expect(within(table).getByRole('row', { name: /^name\b/ }).textContent).toContain(
+      'Personal data: anyone who holds this token can read it.',
+    )
+  })
+})
+
+describe('claimTrust', () => {
+  const passed = new Set(CHECKS.map((check) => check.id))
+  const none = new Set<string>()
+
+  it.each(['iss', 'aud', 'azp', 'nonce', 'exp', 'iat', 'nbf'])(
+    'counts %s in an ID token as checked against our request when its check passed',
+    (claim) => {
+      expect(claimTrust(claim, 'id_token', false, passed)).toEqual({
+        label: 'checked against our request',
+        checked: 'request',
+        signatureVerified: false,
+      })
+      expect(claimTrust(claim, 'id_token', true, passed).label).toBe(
+        'checked against our request · signature verified',
+      )
+    },
+  )
+
+  it('counts sub as present only, and every other claim as decoded only', () => {
+    expect(claimTrust('sub', 'id_token', false, passed).label).toBe('present, as required')
+    expect(claimTrust('email', 'id_token', false, passed).label).toBe('decoded only')
+    expect(claimTrust('email', 'id_token', true, passed).label).toBe('signature verified')
+  })
+
+  it('counts nothing as checked in an access token, a pasted token or without passed checks', () => {
+    expect(claimTrust('iss', 'access_token', false, passed).label).toBe('decoded only')
+    expect(claimTrust('iss', 'unknown', false, passed).label).toBe('decoded only')
+    expect(claimTrust('iss', 'id_token', false, none).label).toBe('decoded only')
+    expect(claimTrust('iss', 'access_token', true, none).label).toBe('signature verified')
+  })
+})
+
+describe('TokenInspector signature check', () => {
+  const JWKS_URI = 'https://op.example/jwks'
+  let privateKey: CryptoKey
+  let jwk: JWK
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('ES256')
+    privateKey = pair.privateKey
+    jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' }
+  })
+
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  function signed(payload: Record<string, unknown>) {
+    return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey)
+  }
+
+  it('says the signature is not checked until asked, with a button to check it', async () => {
+    renderInspector({}, { jwksUri: JWKS_URI })
+    const idSection = section('ID token')
+
+    expect(
+      await within(idSection).findByRole('button', { name: 'Verify ID token signature' }),
+    ).toBeDefined()
+    const note = nth(within(idSection).getAllByRole('note'), 0)
+    expect(note.textContent).toContain('Not checked here: the signature.')
+  })
+
+  it('marks every claim "signature verified" after the check, and says so in the warning', async () => {
+    const user = userEvent.setup()
+    const keys = vi.fn<typeof fetch>(() => Promise.resolve(Response.json({ keys: [jwk] })))
+    vi.stubGlobal('fetch', keys)
+    const idToken = await signed(ID_TOKEN_PAYLOAD)
+    renderInspector({ idToken }, { jwksUri: JWKS_URI })
+    const idSection = section('ID token')
+
+    await user.click(
+      await within(idSection).findByRole('button', { name: 'Verify ID token signature' }),
+    )
+
+    const table = within(idSection).getByRole('table', { name: 'ID token claims' })
+    expect(
+      await within(table).findAllByText('checked against our request · signature verified'),
+    ).toHaveLength(5)
+    expect(trustOf(table, 'sub')).toBe('present, as required · signature verified')
+    expect(trustOf(table, 'name')).toBe('signature verified')
+    expect(keys).toHaveBeenCalledWith(JWKS_URI, expect.anything())
+    const note = nth(within(idSection).getAllByRole('note'), 0)
+    expect(note.textContent).toContain(
+      'Signature verified against the provider’s published keys (kid k1, alg ES256).',
+    )
+    expect(note.textContent).not.toContain('Not checked here: the signature.')
+    // The access token was not verified: its own result is separate.
+    expect(section('Access token').textContent).not.toContain('signature verified')
+  })
+
+  it('forgets the result when the ID token is replaced by a refresh', async () => {
+    const user = userEvent.setup()
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>(() => Promise.resolve(Response.json({ keys: [jwk] }))),
+    )
+    const idToken = await signed(ID_TOKEN_PAYLOAD)
+    const { rerender } = renderInspector({ idToken }, { jwksUri: JWKS_URI })
+    await user.click(
+      await within(section('ID token')).findByRole('button', { name: 'Verify ID token signature' }),
+    )
+    const table = () => screen.getByRole('table', { name: 'ID token claims' })
+    expect(await within(table()).findByText('signature verified')).toBeDefined()
+
+    const renewed = await signed({ ...ID_TOKEN_PAYLOAD, iat: NOW })
+    rerender(<TokenInspector {...inspectorProps({ idToken: renewed }, { jwksUri: JWKS_URI })} />)
+
+    expect(trustOf(table(), 'name')).toBe('decoded only')
+    expect(trustOf(table(), 'iss')).toBe('checked against our request')
+  })
+
+  it('verifies a JWT access token on its own, saying nothing else in it was checked', async () => {
+    const user = userEvent.setup()
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>(() => Promise.resolve(Response.json({ keys: [jwk] }))),
+    )
+    const accessToken = await signed({ iss: 'http://localhost:3000', aud: 'api', exp: NOW + 300 })
+    renderInspector({ accessToken }, { jwksUri: JWKS_URI })
+    const accessSection = section('Access token')
+
+    await user.click(
+      await within(accessSection).findByRole('button', { name: 'Verify access token signature' }),
+    )
+
+    const table = within(accessSection).getByRole('table', { name: 'Access token claims' })
+    expect(await within(table).findAllByText('signature verified')).toHaveLength(3)
+    const note = nth(within(accessSection).getAllByRole('note'), 0)
+    expect(note.textContent).toContain('Signature verified against the provider’s published keys')
+    expect(note.textContent).toContain('Nothing else')
+  })
+
+  it('is the default export too, so the app can load it lazily', () => {
+    expect(TokenInspectorDefault).toBe(TokenInspector)
+  })
+})
+
+describe('TokenInspector header parameters', () => {
+  it('explains each header parameter and warns that jku names a key chosen by the token maker', () => {
+    renderInspector({
+      idToken: makeJwt(
+        { ...ID_TOKEN_HEADER, jku: 'https://attacker.example/keys' },
+        ID_TOKEN_PAYLOAD,
+      ),
+    })
+    const table = screen.getByRole('table', { name: 'ID token header parameters' })
+
+    expect(within(table).getByRole('row', { name: /^kid\b/ }).textContent).toContain('Key ID')
+    const jku = within(table).getByRole('row', { name: /^jku\b/ })
+    expect(jku.textContent).toContain('Proves nothing')
+    expect(jku.textContent).toContain('chosen by whoever made the token')
+    expect(within(jku).getByRole('link', { name: /RFC 8725 §3\.10/ })).toBeDefined()
+  })
+})
+
+describe('TokenInspector lint', () => {
+  function lintOf(name: string): HTMLElement {
+    return within(section(name)).getByRole('group', { name: 'Lint' })
+  }
+
+  it('lists findings for each token, with the severity in words', () => {
+    renderInspector({
+      idToken: makeJwt({ alg: 'HS256' }, { ...ID_TOKEN_PAYLOAD, email: 'alice@example.com' }),
+      accessToken: makeJwt({ alg: 'RS256' }, { sub: 'alice', iat: NOW, exp: NOW + 8 * 3600 }),
+    })
+
+    const idItems = within(lintOf('ID token')).getAllByRole('listitem')
+    expect(idItems.map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Warning: This ID token is signed with an HMAC/),
+      expect.stringMatching(/^Note: Personal data in the payload: name, email\./),
+    ])
+    expect(
+      within(nth(idItems, 0)).getByRole('link', { name: /OpenID Connect Core §10\.1/ }),
+    ).toBeDefined()
+    expect(lintOf('Access token').textContent).toContain(
+      'Warning: This access token lives 8 hours (exp − iat).',
+    )
+  })
+
+  it('says "No findings." for a clean or opaque token', () => {
+    renderInspector({ idToken: makeJwt(ID_TOKEN_HEADER, { ...ID_TOKEN_PAYLOAD, name: 'x' }) })
+
+    expect(lintOf('Access token').textContent).toBe('LintNo findings.')
+  })
+
+  it('warns when the refresh token did not rotate, and not when it did', () => {
+    const { rerender } = renderInspector({}, { refreshTokenRotated: false })
+
+    expect(lintOf('Refresh token').textContent).toContain(
+      'Warning: The last refresh returned the same refresh token.',
+    )
+    expect(
+      within(lintOf('Refresh token')).getByRole('link', { name: /RFC 9700 §4\.14\.2/ }),
+    ).toBeDefined()
+
+    rerender(<TokenInspector {...inspectorProps({}, { refreshTokenRotated: true })} />)
+    expect(lintOf('Refresh token').textContent).toBe('LintNo findings.')
   })
 })

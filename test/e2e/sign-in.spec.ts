@@ -20,7 +20,7 @@ test('a newcomer signs in with the defaults and sees the decoded claims', async 
   await expect(claims.getByRole('row', { name: /^email alice@example\.test/ })).toBeVisible()
   await expect(claims.getByRole('row', { name: /^iss / })).toContainText(E2E.localIssuer)
   await expect(idToken.getByText('Not checked here: the signature.')).toBeVisible()
-  await expect(idToken.getByText(/anyone who holds this token can read it/i)).toBeVisible()
+  await expect(idToken.getByText(/^Anyone who holds this token can read it/)).toBeVisible()
   await expect(page.getByRole('region', { name: 'Refresh token', exact: true })).toContainText(
     'It is masked by default',
   )

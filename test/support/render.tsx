@@ -1,25 +1,32 @@
 /**
- * Renders UI the way the app does: inside StrictMode (double render, double effects) and, when a session
- * is given, inside its SessionProvider. A wrapper, so `rerender` keeps both.
+ * Renders UI the way the app does: inside StrictMode (double render, double effects), inside a router
+ * (links such as "Explain this error" need one; `route` is the address it starts at, hash included) and,
+ * when a session is given, inside its SessionProvider. A wrapper, so `rerender` keeps them all.
  */
 import { render } from '@testing-library/react'
 import type { RenderResult } from '@testing-library/react'
 import { StrictMode } from 'react'
 import type { ReactElement, ReactNode } from 'react'
+import { MemoryRouter } from 'react-router'
 
 import { SessionProvider } from '../../src/lib/session-react'
 import type { Session } from '../../src/session'
 
-export function renderStrict(ui: ReactElement, options: { session?: Session } = {}): RenderResult {
-  const { session } = options
+export function renderStrict(
+  ui: ReactElement,
+  options: { session?: Session; route?: string } = {},
+): RenderResult {
+  const { session, route = '/' } = options
   function Wrapper(props: { children: ReactNode }) {
     return (
       <StrictMode>
-        {session ? (
-          <SessionProvider session={session}>{props.children}</SessionProvider>
-        ) : (
-          props.children
-        )}
+        <MemoryRouter initialEntries={[route]}>
+          {session ? (
+            <SessionProvider session={session}>{props.children}</SessionProvider>
+          ) : (
+            props.children
+          )}
+        </MemoryRouter>
       </StrictMode>
     )
   }

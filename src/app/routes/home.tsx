@@ -1,20 +1,28 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 
 import { ErrorPanel } from '../../components/errors/error-panel'
-import { ResourceCall } from '../../features/api-calls/resource-call'
-import { UserInfoCall } from '../../features/api-calls/userinfo-call'
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
 import { RestoreSession } from '../../features/restore/restore-session'
 import { ClientSecretPrompt } from '../../features/sign-in/client-secret-prompt'
-import { SignOutButton } from '../../features/sign-out/sign-out-button'
 import { SignOutReport } from '../../features/sign-out/sign-out-report'
-import { TokenInspector } from '../../features/token-inspector/token-inspector'
-import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
-import { useSession, useSessionActions } from '../../lib/session-react'
-import type { SignedIn } from '../../session'
+import {
+  PausedBeforeExchange,
+  PausedBeforeRedirect,
+} from '../../features/sign-in/step-through-pause'
+import { useSession, useSessionActions, useTimeline } from '../../lib/session-react'
 import { buildSettingsLink } from '../../settings'
 import type { Preferences, ProviderSettings } from '../../settings'
 import { signInRequestFor } from '../sign-in-request'
+
+// The signed-in views, the timeline and the diagram carry the catalogues and jose: they load only
+// when there is something to show, so the first screen stays small.
+const SignedInView = lazy(() => import('./signed-in-view'))
+const FlowTimeline = lazy(() => import('../../features/flow-timeline/flow-timeline'))
+const SequenceDiagram = lazy(() => import('../../features/sequence-diagram/sequence-diagram'))
+
+function Loading(props: { what: string }) {
+  return <p className="hint">Loading the {props.what}…</p>
+}
 
 export interface HomeProps {
   initialSettings: ProviderSettings
@@ -28,50 +36,9 @@ export interface HomeProps {
   startupMessages: readonly string[]
 }
 
-function SignedInSummary(props: {
-  state: SignedIn
-  busy: boolean
-  onSignOut: () => void
-  onForget: () => void
-}) {
-  const { state } = props
-  const claims = state.tokens.idTokenClaims
-  const who = [claims?.name, claims?.email, claims?.sub].find(
-    (value): value is string => typeof value === 'string',
-  )
-  return (
-    <section className="signed-in" aria-labelledby="signed-in-title">
-      <h2 id="signed-in-title">Signed in</h2>
-      <p>
-        Signed in at <code>{state.issuer}</code>
-        {who !== undefined ? (
-          <>
-            {' '}
-            as <strong>{who}</strong>
-          </>
-        ) : null}
-        . The tokens below live in this tab&apos;s memory only: a reload forgets them.
-      </p>
-      <SignOutButton
-        onSignOut={props.onSignOut}
-        busy={props.busy}
-        hasEndSession={state.client.metadata.end_session_endpoint !== undefined}
-        hasRevocation={state.client.metadata.revocation_endpoint !== undefined}
-      />
-      <p>
-        <button type="button" onClick={props.onForget}>
-          Forget tokens
-        </button>{' '}
-        <span className="hint">
-          Forgets them here only: nothing is revoked and your session at the provider stays.
-        </span>
-      </p>
-    </section>
-  )
-}
-
 export function Home(props: HomeProps) {
   const state = useSession()
+  const timeline = useTimeline()
   const session = useSessionActions()
   const [settings, setSettings] = useState(props.initialSettings)
   const [clientSecret, setClientSecret] = useState('')
@@ -89,7 +56,9 @@ export function Home(props: HomeProps) {
     state.status === 'starting' ||
     state.status === 'redirecting' ||
     state.status === 'completing' ||
-    state.status === 'signing-out'
+    state.status === 'signing-out' ||
+    state.status === 'paused-before-redirect' ||
+    state.status === 'paused-before-exchange'
 
   return (
     <>
@@ -152,6 +121,29 @@ export function Home(props: HomeProps) {
           Exchanging the code at the token endpoint…
         </p>
       )}
+      {state.status === 'paused-before-redirect' && (
+        <PausedBeforeRedirect
+          timelineId={state.timelineId}
+          onContinue={() => {
+            session.continueToProvider()
+          }}
+          onCancel={() => {
+            session.forget()
+          }}
+        />
+      )}
+      {state.status === 'paused-before-exchange' && (
+        <PausedBeforeExchange
+          code={state.code}
+          codeReceivedAt={state.codeReceivedAt}
+          onContinue={() => {
+            void session.continueExchange()
+          }}
+          onCancel={() => {
+            session.forget()
+          }}
+        />
+      )}
       {state.status === 'needs-client-secret' && (
         <ClientSecretPrompt
           issuer={state.issuer}
@@ -166,61 +158,9 @@ export function Home(props: HomeProps) {
         />
       )}
       {state.status === 'signed-in' && (
-        <>
-          <SignedInSummary
-            state={state}
-            busy={state.refreshing}
-            onSignOut={() => {
-              void session.signOut()
-            }}
-            onForget={() => {
-              session.forget()
-            }}
-          />
-          <TokenLifecycle
-            state={state}
-            onRefreshNow={() => {
-              void session.refreshNow()
-            }}
-            onAutoRefreshChange={(enabled) => {
-              session.setAutoRefresh(enabled)
-            }}
-          />
-          <TokenInspector
-            tokens={{
-              ...(state.tokens.id_token === undefined ? {} : { idToken: state.tokens.id_token }),
-              accessToken: state.tokens.access_token,
-              tokenType: state.tokens.token_type,
-              ...(state.tokens.scope === undefined ? {} : { scope: state.tokens.scope }),
-              ...(state.tokens.accessTokenExpiresAt === undefined
-                ? {}
-                : { accessTokenExpiresAt: state.tokens.accessTokenExpiresAt }),
-              ...(state.tokens.refresh_token === undefined
-                ? {}
-                : { refreshToken: state.tokens.refresh_token }),
-            }}
-            idTokenChecks={state.idTokenChecks}
-          />
-          <section className="api-calls" aria-labelledby="api-calls-title">
-            <h2 id="api-calls-title">Call an API with the access token</h2>
-            <UserInfoCall
-              call={state.userinfo}
-              hasUserinfoEndpoint={state.client.metadata.userinfo_endpoint !== undefined}
-              onCall={() => {
-                void session.callUserInfo()
-              }}
-            />
-            <ResourceCall
-              call={state.resource}
-              {...(state.client.metadata.userinfo_endpoint === undefined
-                ? {}
-                : { defaultUrl: state.client.metadata.userinfo_endpoint })}
-              onCall={(url) => {
-                void session.callResource(url)
-              }}
-            />
-          </section>
-        </>
+        <Suspense fallback={<Loading what="token views" />}>
+          <SignedInView state={state} />
+        </Suspense>
       )}
       <ProviderSettingsForm
         settings={settings}
@@ -231,9 +171,32 @@ export function Home(props: HomeProps) {
         settingsLink={buildSettingsLink(props.appUrl, settings, props.redirectUri)}
         busy={busy}
         onSignIn={() => {
-          void session.signIn(signInRequestFor(settings, props.redirectUri, clientSecret))
+          void session.signIn(
+            signInRequestFor(settings, props.redirectUri, clientSecret, preferences.stepThrough),
+          )
         }}
+        signInOptions={
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={preferences.stepThrough}
+              onChange={(event) => {
+                setPreferences({ ...preferences, stepThrough: event.target.checked })
+              }}
+            />{' '}
+            Step through: pause before the redirect and before the code exchange
+          </label>
+        }
       />
+      {timeline.length > 0 && (
+        <Suspense fallback={<Loading what="flow timeline" />}>
+          <section className="sequence" aria-labelledby="sequence-title">
+            <h2 id="sequence-title">Sequence diagram</h2>
+            <SequenceDiagram entries={timeline} />
+          </section>
+          <FlowTimeline entries={timeline} />
+        </Suspense>
+      )}
     </>
   )
 }

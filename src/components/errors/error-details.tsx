@@ -1,7 +1,10 @@
 import { useId } from 'react'
 import type { ReactNode } from 'react'
+import { Link } from 'react-router'
 
+import { paths } from '../../config/paths'
 import type { OidcError } from '../../oidc'
+import { errorSlug } from './error-slug'
 import { explainError } from './error-explanations'
 
 import './error-panel.css'
@@ -21,7 +24,7 @@ export interface ErrorDetailsProps {
 
 /**
  * A failure, told in full: the step, the failed check, the provider's own words (as text, never
- * markup), the HTTP status, the URL, the detail and the likely fix. It says nothing about the session,
+ * markup), the HTTP status, the URL, the detail, the likely fix and a link to its explainer entry. It says nothing about the session,
  * so it fits failures that end it and failures that do not.
  */
 export function ErrorDetails({
@@ -76,7 +79,13 @@ export function ErrorDetails({
         <dt>Detail</dt>
         <dd>{error.message}</dd>
         <dt>What to do</dt>
-        <dd data-testid="error-fix">{explained.fix}</dd>
+        <dd>
+          <span data-testid="error-fix">{explained.fix}</span>{' '}
+          {/* Same-tab, in-app navigation: the tokens live in this tab's memory and survive it. */}
+          <Link to={`${paths.errors}#${errorSlug(error)}`} aria-describedby={titleId}>
+            Explain this error
+          </Link>
+        </dd>
       </dl>
       {children}
     </div>

@@ -19,7 +19,8 @@ export const STEP_NAMES: Record<OidcStep, string> = {
   'end-session': 'Sign-out at the provider (end session)',
 }
 
-const TITLES: Record<OidcErrorCode, string> = {
+/** The heading of each failure, in the error panel and in the explainer's entry for it. */
+export const ERROR_TITLES: Record<OidcErrorCode, string> = {
   invalid_settings: 'The settings cannot start a sign-in',
   unsafe_endpoint: 'The provider metadata names an endpoint this app refuses to use',
   discovery_failed: 'The provider metadata could not be used',
@@ -132,7 +133,7 @@ function codeFix(error: OidcError): string {
 
 export function explainError(error: OidcError): { title: string; step: string; fix: string } {
   return {
-    title: TITLES[error.code],
+    title: ERROR_TITLES[error.code],
     step: STEP_NAMES[error.step],
     // A silent sign-in's login_required is not a setup problem: say why silence failed.
     fix:

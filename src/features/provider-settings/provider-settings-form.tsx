@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import type { ReactNode } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
 import { presetById, PRESETS, settingsFromPreset } from '../../settings'
@@ -17,6 +18,8 @@ export interface ProviderSettingsFormProps {
   settingsLink: string
   busy: boolean
   onSignIn: () => void
+  /** Options shown next to the Sign in button (e.g. step-through mode). */
+  signInOptions?: ReactNode
 }
 
 /** The provider settings, the redirect URI to register, and the "Sign in" button. */
@@ -157,6 +160,7 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
         </div>
       </div>
 
+      {props.signInOptions}
       <div className="actions">
         <button type="submit" className="primary" disabled={props.busy}>
           Sign in

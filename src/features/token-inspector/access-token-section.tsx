@@ -1,12 +1,21 @@
 import { useId, useMemo } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
+import { SpecLink } from '../../components/ui/spec-link'
 import { decodeJwt } from '../../jwt/decode-jwt'
+import { lintToken } from '../../jwt/token-lint'
+import type { SignatureResult } from '../../jwt/verify-signature'
 import { AccessTokenExpiry } from './access-token-expiry'
 import { DecodedJwtView } from './decoded-jwt-view'
+import { LazySignatureCheck } from './lazy-signature-check'
+import { LintFindings } from './lint-findings'
 import { RawToken } from './raw-token'
-import { SpecLink } from '../../components/ui/spec-link'
+import { SignatureStatus } from './signature-status'
 import { UndecodedToken } from './undecoded-token'
+import { useSignatureResult } from './use-signature-result'
+
+// Nothing in an access token is compared with our request: it is the API's to check.
+const NO_CHECKS: ReadonlySet<string> = new Set()
 
 const RFC_6749 = 'https://www.rfc-editor.org/rfc/rfc6749'
 
@@ -16,6 +25,8 @@ export interface AccessTokenSectionProps {
   scope: string | undefined
   expiresAt: number | undefined
   nowSeconds: number
+  /** The provider's discovered jwks_uri, the only place signature keys come from. */
+  jwksUri: string | undefined
 }
 
 /**
@@ -28,9 +39,11 @@ export function AccessTokenSection({
   scope,
   expiresAt,
   nowSeconds,
+  jwksUri,
 }: AccessTokenSectionProps) {
   const headingId = useId()
   const decoded = useMemo(() => decodeJwt(accessToken), [accessToken])
+  const [signature, reportSignature] = useSignatureResult(accessToken)
 
   return (
     <section className="token-section" aria-labelledby={headingId}>
@@ -64,7 +77,18 @@ export function AccessTokenSection({
             decoded={decoded}
             tokenName="Access token"
             nowSeconds={nowSeconds}
-            checks={<AccessTokenNotChecked />}
+            checks={<AccessTokenNotChecked signature={signature} />}
+            role="access_token"
+            signatureVerified={signature?.status === 'verified'}
+            passedChecks={NO_CHECKS}
+            signatureCheck={
+              <LazySignatureCheck
+                token={accessToken}
+                tokenName="access token"
+                jwksUri={jwksUri}
+                onResult={reportSignature}
+              />
+            }
           />
           <CopyButton text={accessToken} label="Copy access token" />
         </>
@@ -79,25 +103,41 @@ export function AccessTokenSection({
               sends them on to the API.
             </p>
           ) : (
-            <UndecodedToken decoded={decoded} />
+            <UndecodedToken decoded={decoded} tokenName="Access token" />
           )}
           <RawToken token={accessToken} tokenName="access token" />
         </>
       )}
+      <LintFindings findings={lintToken({ role: 'access_token', decoded, nowSeconds })} />
     </section>
   )
 }
 
-function AccessTokenNotChecked() {
+function AccessTokenNotChecked({ signature }: { signature: SignatureResult | undefined }) {
+  const rfc9068 = (
+    <SpecLink href="https://www.rfc-editor.org/rfc/rfc9068#section-4">RFC 9068 §4</SpecLink>
+  )
   return (
     <>
       <h4>Checked by PKCE Lab</h4>
-      <p>
-        <strong>Nothing.</strong> This access token is meant for the API (resource server) that will
-        validate it (
-        <SpecLink href="https://www.rfc-editor.org/rfc/rfc9068#section-4">RFC 9068 §4</SpecLink>).
-        PKCE Lab did not check anything in it and shows it for reading only.
-      </p>
+      {signature?.status === 'verified' ? (
+        <>
+          <SignatureStatus result={signature} unchecked={null} />
+          <p>
+            Nothing else: this access token is meant for the API (resource server) that will
+            validate its claims ({rfc9068}). Its claims are shown for reading only.
+          </p>
+        </>
+      ) : (
+        <>
+          <p>
+            <strong>Nothing.</strong> This access token is meant for the API (resource server) that
+            will validate it ({rfc9068}). PKCE Lab did not check anything in it and shows it for
+            reading only.
+          </p>
+          {signature !== undefined && <SignatureStatus result={signature} unchecked={null} />}
+        </>
+      )}
     </>
   )
 }

@@ -1,13 +1,31 @@
-import type { ClaimRow } from '../../jwt/describe-claims'
 import { SpecLink } from '../../components/ui/spec-link'
+import { UNREGISTERED_CLAIM } from '../../jwt/claim-catalog'
+import type { ClaimRow } from '../../jwt/describe-claims'
+import type { TokenRole } from '../../jwt/token-lint'
+import { claimTrust } from './claim-trust'
+import { TrustBadge } from './trust-badge'
 
 export interface ClaimsTableProps {
   caption: string
   rows: readonly ClaimRow[]
+  role: TokenRole
+  /** The signature of this very token was verified against the provider's keys. */
+  signatureVerified: boolean
+  /** IdTokenCheck ids that passed for this token; empty when nothing was compared. */
+  passedChecks: ReadonlySet<string>
 }
 
-/** One row per claim: the value as text, times made readable, and what the claim means. */
-export function ClaimsTable({ caption, rows }: ClaimsTableProps) {
+/**
+ * One row per claim: the value as text, times made readable, what the claim means and how far it
+ * can be trusted, each in words.
+ */
+export function ClaimsTable({
+  caption,
+  rows,
+  role,
+  signatureVerified,
+  passedChecks,
+}: ClaimsTableProps) {
   return (
     <table className="claims-table">
       <caption>{caption}</caption>
@@ -16,6 +34,7 @@ export function ClaimsTable({ caption, rows }: ClaimsTableProps) {
           <th scope="col">Claim</th>
           <th scope="col">Value</th>
           <th scope="col">Meaning</th>
+          <th scope="col">Trust</th>
         </tr>
       </thead>
       <tbody>
@@ -34,13 +53,21 @@ export function ClaimsTable({ caption, rows }: ClaimsTableProps) {
             </td>
             <td>
               {row.meaning === undefined ? (
-                <span className="claims-table__unknown">No description yet.</span>
+                <span className="claims-table__unknown">{UNREGISTERED_CLAIM}</span>
               ) : (
                 <>
                   {row.meaning.text}{' '}
                   <SpecLink href={row.meaning.specUrl}>{row.meaning.spec}</SpecLink>
                 </>
               )}
+              {row.personalData === true && (
+                <span className="claims-table__personal">
+                  Personal data: anyone who holds this token can read it.
+                </span>
+              )}
+            </td>
+            <td>
+              <TrustBadge trust={claimTrust(row.name, role, signatureVerified, passedChecks)} />
             </td>
           </tr>
         ))}

@@ -1,12 +1,18 @@
 import { useId, useMemo } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
+import { SpecLink } from '../../components/ui/spec-link'
 import { decodeJwt } from '../../jwt/decode-jwt'
+import { lintToken } from '../../jwt/token-lint'
+import type { SignatureResult } from '../../jwt/verify-signature'
 import type { IdTokenCheck } from '../../oidc/id-token-checks'
 import { DecodedJwtView } from './decoded-jwt-view'
+import { LazySignatureCheck } from './lazy-signature-check'
+import { LintFindings } from './lint-findings'
 import { RawToken } from './raw-token'
-import { SpecLink } from '../../components/ui/spec-link'
+import { SignatureStatus } from './signature-status'
 import { UndecodedToken } from './undecoded-token'
+import { useSignatureResult } from './use-signature-result'
 
 const CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
 
@@ -15,12 +21,16 @@ export interface IdTokenSectionProps {
   /** Checks that passed on this ID token when the token endpoint returned it. */
   checks: readonly IdTokenCheck[]
   nowSeconds: number
+  /** The provider's discovered jwks_uri, the only place signature keys come from. */
+  jwksUri: string | undefined
 }
 
 /** The ID token: who signed in, decoded, with what PKCE Lab did and did not check. */
-export function IdTokenSection({ idToken, checks, nowSeconds }: IdTokenSectionProps) {
+export function IdTokenSection({ idToken, checks, nowSeconds, jwksUri }: IdTokenSectionProps) {
   const headingId = useId()
   const decoded = useMemo(() => (idToken === undefined ? undefined : decodeJwt(idToken)), [idToken])
+  const passedChecks = useMemo(() => new Set<string>(checks.map((check) => check.id)), [checks])
+  const [signature, reportSignature] = useSignatureResult(idToken)
 
   return (
     <section className="token-section" aria-labelledby={headingId}>
@@ -31,40 +41,60 @@ export function IdTokenSection({ idToken, checks, nowSeconds }: IdTokenSectionPr
           openid (<SpecLink href={`${CORE}#TokenResponse`}>OpenID Connect Core §3.1.3.3</SpecLink>
           ).
         </p>
-      ) : decoded.kind === 'jwt' ? (
-        <>
-          <p>
-            The ID token tells this app who signed in and how (
-            <SpecLink href={`${CORE}#IDToken`}>OpenID Connect Core §2</SpecLink>). It is a JWT:
-            three base64url segments separated by dots.
-          </p>
-          <DecodedJwtView
-            decoded={decoded}
-            tokenName="ID token"
-            nowSeconds={nowSeconds}
-            checks={<IdTokenChecks checks={checks} />}
-          />
-          <CopyButton text={idToken} label="Copy ID token" />
-        </>
       ) : (
         <>
-          {decoded.kind === 'opaque' ? (
-            <p>
-              This ID token is not a JWT, although{' '}
-              <SpecLink href={`${CORE}#IDToken`}>OpenID Connect Core §2</SpecLink> requires one, so
-              it cannot be decoded.
-            </p>
+          {decoded.kind === 'jwt' ? (
+            <>
+              <p>
+                The ID token tells this app who signed in and how (
+                <SpecLink href={`${CORE}#IDToken`}>OpenID Connect Core §2</SpecLink>). It is a JWT:
+                three base64url segments separated by dots.
+              </p>
+              <DecodedJwtView
+                decoded={decoded}
+                tokenName="ID token"
+                nowSeconds={nowSeconds}
+                checks={<IdTokenChecks checks={checks} signature={signature} />}
+                role="id_token"
+                signatureVerified={signature?.status === 'verified'}
+                passedChecks={passedChecks}
+                signatureCheck={
+                  <LazySignatureCheck
+                    token={idToken}
+                    tokenName="ID token"
+                    jwksUri={jwksUri}
+                    onResult={reportSignature}
+                  />
+                }
+              />
+              <CopyButton text={idToken} label="Copy ID token" />
+            </>
           ) : (
-            <UndecodedToken decoded={decoded} />
+            <>
+              {decoded.kind === 'opaque' ? (
+                <p>
+                  This ID token is not a JWT, although{' '}
+                  <SpecLink href={`${CORE}#IDToken`}>OpenID Connect Core §2</SpecLink> requires one,
+                  so it cannot be decoded.
+                </p>
+              ) : (
+                <UndecodedToken decoded={decoded} tokenName="ID token" />
+              )}
+              <RawToken token={idToken} tokenName="ID token" />
+            </>
           )}
-          <RawToken token={idToken} tokenName="ID token" />
+          <LintFindings findings={lintToken({ role: 'id_token', decoded, nowSeconds })} />
         </>
       )}
     </section>
   )
 }
 
-function IdTokenChecks({ checks }: { checks: readonly IdTokenCheck[] }) {
+function IdTokenChecks(props: {
+  checks: readonly IdTokenCheck[]
+  signature: SignatureResult | undefined
+}) {
+  const { checks, signature } = props
   return (
     <>
       <h4>Checked by PKCE Lab</h4>
@@ -82,13 +112,18 @@ function IdTokenChecks({ checks }: { checks: readonly IdTokenCheck[] }) {
           </ul>
         </>
       )}
-      <p>
-        <strong>Not checked here: the signature.</strong> This token came straight from the
-        provider&rsquo;s token endpoint over TLS, which{' '}
-        <SpecLink href={`${CORE}#IDTokenValidation`}>OpenID Connect Core §3.1.3.7</SpecLink> (step
-        6) accepts in place of checking the signature. PKCE Lab does not check it against the
-        provider&rsquo;s keys yet.
-      </p>
+      <SignatureStatus
+        result={signature}
+        unchecked={
+          <>
+            <strong>Not checked here: the signature.</strong> This token came straight from the
+            provider&rsquo;s token endpoint over TLS, which{' '}
+            <SpecLink href={`${CORE}#IDTokenValidation`}>OpenID Connect Core §3.1.3.7</SpecLink>{' '}
+            (step 6) accepts in place of checking the signature. The signature check below verifies
+            it against the provider&rsquo;s published keys.
+          </>
+        }
+      />
     </>
   )
 }

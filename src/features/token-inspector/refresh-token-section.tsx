@@ -1,18 +1,34 @@
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
 import { SpecLink } from '../../components/ui/spec-link'
+import { decodeJwt } from '../../jwt/decode-jwt'
+import { lintToken } from '../../jwt/token-lint'
+import { LintFindings } from './lint-findings'
 
 const VISIBLE_PREFIX = 4
 const MASK = '••••••••••••'
 
 export interface RefreshTokenSectionProps {
   refreshToken: string | undefined
+  /** From the last refresh: false when the provider handed back the same refresh token. */
+  refreshTokenRotated: boolean | undefined
+  nowSeconds: number
 }
 
 /** The refresh token, masked until asked for, or why there is none. */
-export function RefreshTokenSection({ refreshToken }: RefreshTokenSectionProps) {
+export function RefreshTokenSection({
+  refreshToken,
+  refreshTokenRotated,
+  nowSeconds,
+}: RefreshTokenSectionProps) {
   const headingId = useId()
+  // Decoded only for the lint: some providers (Keycloak) issue JWT refresh tokens, but they are the
+  // provider's to read, so the masked token is never shown decoded.
+  const decoded = useMemo(
+    () => (refreshToken === undefined ? undefined : decodeJwt(refreshToken)),
+    [refreshToken],
+  )
   // Remember which token was revealed, so a rotated refresh token arrives masked again.
   const [revealedToken, setRevealedToken] = useState<string | undefined>(undefined)
   const isRevealed = refreshToken !== undefined && revealedToken === refreshToken
@@ -68,6 +84,19 @@ export function RefreshTokenSection({ refreshToken }: RefreshTokenSectionProps) 
             {isRevealed ? 'Hide' : 'Reveal'}
           </button>{' '}
           <CopyButton text={refreshToken} label="Copy refresh token" />
+          {decoded !== undefined && (
+            <LintFindings
+              findings={lintToken({
+                role: 'refresh_token',
+                decoded,
+                nowSeconds,
+                ...(refreshTokenRotated === undefined ? {} : { refreshTokenRotated }),
+              })}
+            />
+          )}
+          {refreshTokenRotated === undefined && (
+            <p className="hint">Whether it rotates shows after the first refresh.</p>
+          )}
         </>
       )}
     </section>

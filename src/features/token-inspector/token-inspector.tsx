@@ -20,25 +20,42 @@ export interface TokenInspectorProps {
   }
   /** Checks that PASSED on the ID token. */
   idTokenChecks: readonly IdTokenCheck[]
+  /** The provider's discovered jwks_uri: the only key source the signature check trusts. */
+  jwksUri?: string
+  /** From the last refresh record: false when the refresh token did not rotate (RFC 9700 §4.14.2). */
+  refreshTokenRotated?: boolean
 }
 
 /** Every token from the token response, decoded where possible, with what was and was not checked. */
 export function TokenInspector(props: TokenInspectorProps) {
-  const { tokens, idTokenChecks } = props
+  const { tokens, idTokenChecks, jwksUri, refreshTokenRotated } = props
   // One clock for the whole page, so every relative time ticks at the same moment.
   const nowSeconds = useNowSeconds()
 
   return (
     <div className="token-inspector">
-      <IdTokenSection idToken={tokens.idToken} checks={idTokenChecks} nowSeconds={nowSeconds} />
+      <IdTokenSection
+        idToken={tokens.idToken}
+        checks={idTokenChecks}
+        nowSeconds={nowSeconds}
+        jwksUri={jwksUri}
+      />
       <AccessTokenSection
         accessToken={tokens.accessToken}
         tokenType={tokens.tokenType}
         scope={tokens.scope}
         expiresAt={tokens.accessTokenExpiresAt}
         nowSeconds={nowSeconds}
+        jwksUri={jwksUri}
       />
-      <RefreshTokenSection refreshToken={tokens.refreshToken} />
+      <RefreshTokenSection
+        refreshToken={tokens.refreshToken}
+        refreshTokenRotated={refreshTokenRotated}
+        nowSeconds={nowSeconds}
+      />
     </div>
   )
 }
+
+// The default export lets the app load the inspector (and the claim catalogue with it) lazily.
+export default TokenInspector

@@ -98,6 +98,24 @@ describe('describeClaims', () => {
     expect(nth(rows, 4).meaning).toBeUndefined()
   })
 
+  it('marks personal data, which anyone holding the token can read', () => {
+    const rows = describeClaims({ sub: 'alice', email: 'a@example.com', zoneinfo: 'UTC' }, NOW, UTC)
+
+    expect(rows.map((row) => row.personalData)).toEqual([undefined, true, undefined])
+  })
+
+  it('takes its meanings from the claim catalogue, provider claims included', () => {
+    const rows = describeClaims(
+      { tid: 't', realm_access: { roles: [] }, act: { sub: 'x' } },
+      NOW,
+      UTC,
+    )
+
+    expect(nth(rows, 0).meaning?.text).toMatch(/^Microsoft Entra: the tenant/)
+    expect(nth(rows, 1).meaning?.text).toMatch(/^Keycloak: the realm roles/)
+    expect(nth(rows, 2).meaning?.spec).toBe('RFC 8693 §4.1')
+  })
+
   it('keeps a claim value with HTML in it as plain text', () => {
     const row = nth(describeClaims({ name: '<img src=x onerror=alert(1)>' }, NOW, UTC), 0)
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import type { PendingAuthorization } from '../../../src/oidc'
 import { createPendingAuthorizationStore, PENDING_AUTHORIZATION_KEY } from '../../../src/session'
+import type { PendingSignIn } from '../../../src/session'
 import { MemoryStorage } from '../../support/memory-storage'
 
-const pending: PendingAuthorization = {
+const pending: PendingSignIn = {
   issuer: 'https://op.example',
   metadata: { issuer: 'https://op.example' },
   clientId: 'spa',
@@ -17,6 +17,7 @@ const pending: PendingAuthorization = {
   clientAuthentication: 'none',
   extraParams: [['prompt', 'consent']],
   silent: false,
+  stepThrough: false,
   createdAt: 1,
 }
 

@@ -70,6 +70,7 @@ async function setup(options: SetupOptions = {}) {
     http: { appOrigin: APP, fetch: op.fetch },
     pendingAuthorizations: createPendingAuthorizationStore(storage),
     markers,
+    timelineStorage: new MemoryStorage(),
     clock,
     navigate: (url) => navigations.push(url),
     postLogoutRedirectUri: `${APP}/`,

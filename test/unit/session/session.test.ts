@@ -21,6 +21,7 @@ async function setup(options: FakeProviderOptions = {}) {
     http: { appOrigin: 'https://app.example', fetch: op.fetch },
     pendingAuthorizations: createPendingAuthorizationStore(storage),
     markers: createTabMarkers(storage),
+    timelineStorage: new MemoryStorage(),
     clock: createFakeClock(),
     navigate: (url) => navigations.push(url),
     postLogoutRedirectUri: 'https://app.example/',
@@ -95,6 +96,7 @@ describe('session', () => {
       http: { appOrigin: 'https://app.example', fetch: op.fetch },
       pendingAuthorizations: createPendingAuthorizationStore(storage),
       markers: createTabMarkers(storage),
+      timelineStorage: new MemoryStorage(),
       clock: createFakeClock(),
       navigate: () => undefined,
       postLogoutRedirectUri: 'https://app.example/',
@@ -204,7 +206,63 @@ describe('session', () => {
     await session.completeSignIn(await toCallback())
     unsubscribe()
     session.forget()
-    expect(seen.slice(0, 4)).toEqual(['starting', 'redirecting', 'completing', 'signed-in'])
-    expect(seen.at(-1)).toBe('signed-in')
+    const changes = seen.filter((status, i) => status !== seen[i - 1])
+    expect(changes).toEqual(['signed-out', 'starting', 'redirecting', 'completing', 'signed-in'])
+  })
+
+  it('records the run in a timeline whose stored copy holds no token or secret', async () => {
+    const op = await createFakeProvider({ clientSecret: 'hunter2' })
+    const storage = new MemoryStorage()
+    const timelineStorage = new MemoryStorage()
+    const navigations: string[] = []
+    const session = createSession({
+      http: { appOrigin: 'https://app.example', fetch: op.fetch },
+      pendingAuthorizations: createPendingAuthorizationStore(storage),
+      markers: createTabMarkers(storage),
+      timelineStorage,
+      clock: createFakeClock(),
+      navigate: (url) => navigations.push(url),
+      postLogoutRedirectUri: 'https://app.example/',
+    })
+    await session.signIn({
+      issuer: op.issuer,
+      clientId: op.clientId,
+      clientSecret: 'hunter2',
+      scope: 'openid profile offline_access',
+      extraParams: [],
+      redirectUri: 'https://app.example/callback',
+    })
+    await session.completeSignIn(op.authorize(navigations.at(-1) ?? ''))
+    const state = session.getSnapshot()
+    if (state.status !== 'signed-in') throw new Error(`not signed in: ${state.status}`)
+
+    const kinds = session.getTimeline().map((entry) => [entry.kind, entry.outcome])
+    expect(kinds).toEqual([
+      ['discovery', 'ok'],
+      ['authorization-request', 'ok'],
+      ['callback', 'ok'],
+      ['token-request', 'ok'],
+    ])
+    const [discovery, authorization, , exchange] = session.getTimeline()
+    expect(discovery?.http?.status).toBe(200)
+    expect(authorization?.pkce?.codeChallenge).toBe(
+      new URL(navigations.at(-1) ?? '').searchParams.get('code_challenge'),
+    )
+    expect(exchange?.http?.requestBody).toContain('code_verifier=')
+    // In memory the secrets are known, to be masked until revealed...
+    expect(exchange?.secrets).toEqual(
+      expect.arrayContaining(['hunter2', state.tokens.access_token, state.tokens.refresh_token]),
+    )
+    // ...and the copy that crosses page loads has none of them.
+    const stored = timelineStorage.dump()
+    expect(stored).toContain('code_verifier')
+    for (const secret of ['hunter2', state.tokens.access_token, state.tokens.refresh_token ?? '']) {
+      expect(stored).not.toContain(secret)
+    }
+    expect(stored).not.toContain(state.tokens.id_token ?? 'no id token')
+
+    session.forget()
+    expect(session.getTimeline()).toEqual([])
+    expect(timelineStorage.length).toBe(0)
   })
 })

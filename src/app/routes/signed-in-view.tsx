@@ -1,0 +1,125 @@
+/**
+ * Everything shown while signed in: who, the token lifecycle, the tokens decoded and the API calls.
+ * Loaded only once someone is signed in, so the first screen does not carry the catalogues.
+ */
+import { lazy, Suspense } from 'react'
+
+import { ResourceCall } from '../../features/api-calls/resource-call'
+import { UserInfoCall } from '../../features/api-calls/userinfo-call'
+import { SignOutButton } from '../../features/sign-out/sign-out-button'
+import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
+import { useSessionActions } from '../../lib/session-react'
+import type { SignedIn } from '../../session'
+
+const TokenInspector = lazy(() => import('../../features/token-inspector/token-inspector'))
+
+function SignedInSummary(props: {
+  state: SignedIn
+  busy: boolean
+  onSignOut: () => void
+  onForget: () => void
+}) {
+  const { state } = props
+  const claims = state.tokens.idTokenClaims
+  const who = [claims?.name, claims?.email, claims?.sub].find(
+    (value): value is string => typeof value === 'string',
+  )
+  return (
+    <section className="signed-in" aria-labelledby="signed-in-title">
+      <h2 id="signed-in-title">Signed in</h2>
+      <p>
+        Signed in at <code>{state.issuer}</code>
+        {who !== undefined ? (
+          <>
+            {' '}
+            as <strong>{who}</strong>
+          </>
+        ) : null}
+        . The tokens below live in this tab&apos;s memory only: a reload forgets them.
+      </p>
+      <SignOutButton
+        onSignOut={props.onSignOut}
+        busy={props.busy}
+        hasEndSession={state.client.metadata.end_session_endpoint !== undefined}
+        hasRevocation={state.client.metadata.revocation_endpoint !== undefined}
+      />
+      <p>
+        <button type="button" onClick={props.onForget}>
+          Forget tokens
+        </button>{' '}
+        <span className="hint">
+          Forgets them here only: nothing is revoked and your session at the provider stays.
+        </span>
+      </p>
+    </section>
+  )
+}
+
+export default function SignedInView({ state }: { state: SignedIn }) {
+  const session = useSessionActions()
+  return (
+    <>
+      <SignedInSummary
+        state={state}
+        busy={state.refreshing}
+        onSignOut={() => {
+          void session.signOut()
+        }}
+        onForget={() => {
+          session.forget()
+        }}
+      />
+      <TokenLifecycle
+        state={state}
+        onRefreshNow={() => {
+          void session.refreshNow()
+        }}
+        onAutoRefreshChange={(enabled) => {
+          session.setAutoRefresh(enabled)
+        }}
+      />
+      <Suspense fallback={<p className="hint">Loading the token views…</p>}>
+        <TokenInspector
+          tokens={{
+            ...(state.tokens.id_token === undefined ? {} : { idToken: state.tokens.id_token }),
+            accessToken: state.tokens.access_token,
+            tokenType: state.tokens.token_type,
+            ...(state.tokens.scope === undefined ? {} : { scope: state.tokens.scope }),
+            ...(state.tokens.accessTokenExpiresAt === undefined
+              ? {}
+              : { accessTokenExpiresAt: state.tokens.accessTokenExpiresAt }),
+            ...(state.tokens.refresh_token === undefined
+              ? {}
+              : { refreshToken: state.tokens.refresh_token }),
+          }}
+          idTokenChecks={state.idTokenChecks}
+          {...(state.client.metadata.jwks_uri === undefined
+            ? {}
+            : { jwksUri: state.client.metadata.jwks_uri })}
+          {...(state.history.at(0)?.refreshTokenRotated === undefined
+            ? {}
+            : { refreshTokenRotated: state.history.at(0)?.refreshTokenRotated })}
+        />
+      </Suspense>
+      <section className="api-calls" aria-labelledby="api-calls-title">
+        <h2 id="api-calls-title">Call an API with the access token</h2>
+        <UserInfoCall
+          call={state.userinfo}
+          hasUserinfoEndpoint={state.client.metadata.userinfo_endpoint !== undefined}
+          onCall={() => {
+            void session.callUserInfo()
+          }}
+        />
+        <ResourceCall
+          call={state.resource}
+          {...(state.client.metadata.userinfo_endpoint === undefined
+            ? {}
+            : { defaultUrl: state.client.metadata.userinfo_endpoint })}
+          onCall={(url) => {
+            void session.callResource(url)
+          }}
+        />
+      </section>
+    </>
+  )
+}

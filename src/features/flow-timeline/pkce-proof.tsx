@@ -1,0 +1,48 @@
+import { base64url } from 'jose'
+import { useEffect, useState } from 'react'
+
+/**
+ * The code_challenge recomputed here, in front of the user, from the code_verifier this tab kept:
+ * BASE64URL(SHA-256(ASCII(code_verifier))) (RFC 7636 §4.2). Independent of the library that sent it.
+ */
+export function PkceProof(props: { codeVerifier: string; codeChallenge: string }) {
+  const [recomputed, setRecomputed] = useState<string>()
+  useEffect(() => {
+    let current = true
+    void crypto.subtle
+      .digest('SHA-256', new TextEncoder().encode(props.codeVerifier))
+      .then((digest) => {
+        if (current) setRecomputed(base64url.encode(new Uint8Array(digest)))
+      })
+    return () => {
+      current = false
+    }
+  }, [props.codeVerifier])
+  const matches = recomputed === props.codeChallenge
+  return (
+    <div className="pkce-proof">
+      <h4>PKCE, checked in front of you</h4>
+      <dl>
+        <dt>code_verifier (kept in this tab, sent only to the token endpoint)</dt>
+        <dd>
+          <code data-testid="code-verifier">{props.codeVerifier}</code>
+        </dd>
+        <dt>code_challenge sent to the authorization endpoint</dt>
+        <dd>
+          <code data-testid="code-challenge">{props.codeChallenge}</code>
+        </dd>
+        <dt>BASE64URL(SHA-256(code_verifier)), computed now in this browser</dt>
+        <dd>
+          <code data-testid="recomputed-challenge">{recomputed ?? 'computing…'}</code>
+        </dd>
+      </dl>
+      {recomputed !== undefined && (
+        <p data-testid="pkce-verdict">
+          {matches
+            ? 'Match: only whoever holds this verifier can redeem the code (RFC 7636 §4.6).'
+            : 'No match: the challenge sent is not the hash of this verifier.'}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,136 @@
+import { useState } from 'react'
+
+import { CopyButton } from '../../components/ui/copy-button'
+import { SpecLink } from '../../components/ui/spec-link'
+import type { TimelineEntry } from '../../session'
+import { curlCommand } from './curl-command'
+import { HttpExchangeView } from './http-exchange-view'
+import { maskSecrets } from './mask-secrets'
+import { PARAMETER_EXPLANATIONS } from './parameter-explanations'
+import { PkceProof } from './pkce-proof'
+
+const OUTCOME_WORDS: Record<TimelineEntry['outcome'], string> = {
+  ok: 'ok',
+  failed: 'failed',
+  waiting: 'waiting',
+}
+
+function timeOfDay(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString(undefined, { hour12: false })
+}
+
+/** One step of the run: what was sent, what came back, what was checked. */
+export function TimelineEntryView(props: { entry: TimelineEntry; current: boolean }) {
+  const { entry } = props
+  const [revealed, setRevealed] = useState(false)
+  const secrets = entry.secrets ?? []
+  const show = (text: string) => maskSecrets(text, secrets, revealed)
+  return (
+    <article
+      id={entry.id}
+      className={`timeline-entry timeline-entry--${entry.outcome}`}
+      aria-labelledby={`${entry.id}-title`}
+      aria-current={props.current ? 'step' : undefined}
+    >
+      <h3 id={`${entry.id}-title`}>
+        {entry.title} <span className="timeline-outcome">— {OUTCOME_WORDS[entry.outcome]}</span>
+      </h3>
+      <p className="hint">
+        {timeOfDay(entry.at)}
+        {entry.http ? ` · ${entry.http.durationMs} ms` : ''}
+        {entry.http?.status !== undefined ? ` · HTTP ${entry.http.status}` : ''}
+      </p>
+      {entry.error && (
+        <p className="timeline-error">
+          Failed: <code>{entry.error.code}</code> — {entry.error.message}
+        </p>
+      )}
+      {entry.url !== undefined && (
+        <>
+          <p>The browser was sent to:</p>
+          <pre className="timeline-url">{show(entry.url)}</pre>
+        </>
+      )}
+      {entry.parameters && entry.parameters.length > 0 && (
+        <table className="timeline-parameters">
+          <caption>Parameters</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Value</th>
+              <th scope="col">Meaning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entry.parameters.map(([name, value], index) => {
+              const explanation = PARAMETER_EXPLANATIONS.get(name)
+              return (
+                <tr key={`${name}-${String(index)}`}>
+                  <th scope="row">
+                    <code>{name}</code>
+                  </th>
+                  <td>
+                    <code>{show(value)}</code>
+                  </td>
+                  <td>
+                    {explanation ? (
+                      <>
+                        {explanation.meaning}{' '}
+                        <SpecLink href={explanation.specUrl}>{explanation.spec}</SpecLink>
+                      </>
+                    ) : (
+                      'A parameter of this provider or application.'
+                    )}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+      {entry.pkce && (
+        <PkceProof
+          codeVerifier={entry.pkce.codeVerifier}
+          codeChallenge={entry.pkce.codeChallenge}
+        />
+      )}
+      {entry.checks && entry.checks.length > 0 && (
+        <>
+          <h4>Checks</h4>
+          <ul className="timeline-checks">
+            {entry.checks.map((check) => (
+              <li key={check.name}>
+                <strong>{check.passed ? 'Passed' : 'Failed'}:</strong> {check.name}
+                {check.detail ? <span className="hint"> — {check.detail}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {entry.http && (
+        <>
+          <HttpExchangeView exchange={entry.http} show={show} />
+          <div className="timeline-actions">
+            {secrets.length > 0 && (
+              <button
+                type="button"
+                aria-pressed={revealed}
+                onClick={() => {
+                  setRevealed(!revealed)
+                }}
+              >
+                Reveal tokens and secrets
+              </button>
+            )}
+            <CopyButton text={curlCommand(entry.http, show)} label="Copy as curl" />
+          </div>
+          {secrets.length > 0 && !revealed && (
+            <p className="hint">
+              Tokens and secrets are masked, in the curl command too, until you reveal them.
+            </p>
+          )}
+        </>
+      )}
+    </article>
+  )
+}

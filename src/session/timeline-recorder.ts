@@ -1,0 +1,153 @@
+/**
+ * Writes the run into the flow timeline as the session goes: one entry per protocol step, the HTTP
+ * exchanges the protocol layer reports, and which values in them are secrets. It decides nothing about
+ * the flow; it only tells what happened.
+ */
+import type { HttpExchange, IdTokenCheck, OidcError, OidcStep } from '../oidc'
+import type { FlowTimeline, TimelineCheck, TimelineEntry, TimelineStepKind } from './flow-timeline'
+
+/** Fields that carry tokens or secrets, in form bodies (RFC 6749, RFC 7009) and JSON answers. */
+const SECRET_FIELDS = [
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'client_secret',
+  'client_assertion',
+  'token',
+  'id_token_hint',
+]
+
+function secretsInForm(body: string | undefined): string[] {
+  if (!body) return []
+  const form = new URLSearchParams(body)
+  return SECRET_FIELDS.flatMap((field) => form.getAll(field))
+}
+
+function secretsInJson(body: string | undefined): string[] {
+  if (!body) return []
+  try {
+    const value: unknown = JSON.parse(body)
+    if (typeof value !== 'object' || value === null) return []
+    const record = value as Record<string, unknown>
+    return SECRET_FIELDS.map((field) => record[field]).filter(
+      (secret): secret is string => typeof secret === 'string',
+    )
+  } catch {
+    return []
+  }
+}
+
+/** Every token or secret an exchange carries, so it can be masked on screen and redacted in storage. */
+export function secretsOf(exchange: HttpExchange): string[] {
+  const authorization = exchange.requestHeaders
+    .filter(([name]) => name.toLowerCase() === 'authorization')
+    .flatMap(([, value]) => [value, value.replace(/^\S+\s+/, '')])
+  return [
+    ...authorization,
+    ...secretsInForm(exchange.requestBody),
+    ...secretsInJson(exchange.responseBody),
+  ].filter((secret) => secret.length > 0)
+}
+
+/** The callback checks, in the order they run (authorization-response.ts, oauth4webapi). */
+const CALLBACK_CHECKS: { name: string; failsWith: (error: OidcError) => boolean }[] = [
+  {
+    name: 'a sign-in started in this tab is waiting (RFC 9700 §4.7)',
+    failsWith: (error) => error.code === 'no_pending_authorization',
+  },
+  {
+    name: 'no tokens in the callback URL (RFC 9700 §4.6)',
+    failsWith: (error) => error.check === 'no tokens in the callback URL',
+  },
+  {
+    name: 'each parameter appears once (RFC 6749 §3.1)',
+    failsWith: (error) => error.check === 'each parameter once',
+  },
+  {
+    name: 'iss equals the issuer (RFC 9207 §2.4)',
+    failsWith: (error) => error.code === 'iss_mismatch',
+  },
+  {
+    name: 'state equals the one this tab sent (RFC 6749 §10.12)',
+    failsWith: (error) => error.code === 'state_mismatch',
+  },
+  {
+    name: 'the provider did not answer with an error (RFC 6749 §4.1.2.1)',
+    failsWith: (error) =>
+      error.code === 'authorization_error' || error.code === 'interactive_sign_in_required',
+  },
+  {
+    name: 'a code is present',
+    failsWith: (error) => error.code === 'invalid_authorization_response',
+  },
+]
+
+/** Checks that passed, then the one that failed; the ones after it never ran. */
+export function callbackChecks(error?: OidcError): TimelineCheck[] {
+  const checks: TimelineCheck[] = []
+  for (const check of CALLBACK_CHECKS) {
+    const failed = error !== undefined && check.failsWith(error)
+    checks.push({ name: check.name, passed: !failed, ...(failed ? { detail: error.message } : {}) })
+    if (failed) break
+  }
+  if (error && checks.every((check) => check.passed)) {
+    checks.push({ name: 'the callback is valid', passed: false, detail: error.message })
+  }
+  return checks
+}
+
+export function idTokenTimelineChecks(checks: readonly IdTokenCheck[]): TimelineCheck[] {
+  return checks.map((check) => ({ name: check.label, passed: true, detail: check.spec }))
+}
+
+export interface TimelineRecorder {
+  /** Starts an entry; the HTTP exchanges of `steps` are attached to it until it is finished. */
+  begin(
+    kind: TimelineStepKind,
+    title: string,
+    steps: readonly OidcStep[],
+    extra?: Partial<Omit<TimelineEntry, 'id' | 'kind' | 'title'>>,
+  ): string
+  finish(id: string, change: Partial<Omit<TimelineEntry, 'id'>>): void
+  fail(id: string, error: OidcError, checks?: TimelineCheck[]): void
+  /** For HttpOptions.onExchange. */
+  onExchange(step: OidcStep, exchange: HttpExchange): void
+}
+
+export function createTimelineRecorder(timeline: FlowTimeline): TimelineRecorder {
+  const openEntries = new Map<OidcStep, string>()
+
+  function entry(id: string): TimelineEntry | undefined {
+    return timeline.entries().find((candidate) => candidate.id === id)
+  }
+
+  function close(id: string): void {
+    for (const [step, openId] of openEntries) if (openId === id) openEntries.delete(step)
+  }
+
+  return {
+    begin(kind, title, steps, extra = {}) {
+      const created = timeline.add({ kind, title, outcome: 'waiting', ...extra })
+      for (const step of steps) openEntries.set(step, created.id)
+      return created.id
+    },
+    finish(id, change) {
+      close(id)
+      timeline.update(id, { outcome: 'ok', ...change })
+    },
+    fail(id, error, checks) {
+      close(id)
+      timeline.update(id, {
+        outcome: 'failed',
+        error: { code: error.code, message: error.message },
+        ...(checks ? { checks } : {}),
+      })
+    },
+    onExchange(step, exchange) {
+      const id = openEntries.get(step)
+      if (id === undefined) return
+      const secrets = [...(entry(id)?.secrets ?? []), ...secretsOf(exchange)]
+      timeline.update(id, { http: exchange, secrets })
+    },
+  }
+}

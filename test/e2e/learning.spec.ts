@@ -1,0 +1,188 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+
+import type { Page } from '@playwright/test'
+
+import { E2E } from './ports'
+import { expect, signInAtProvider, signInWithDefaults, test } from './fixtures'
+
+const run = promisify(execFile)
+
+/** Runs a copied curl command exactly as printed, through a POSIX shell. */
+async function runCurl(command: string): Promise<unknown> {
+  expect(command.startsWith('curl ')).toBe(true)
+  const { stdout } = await run('sh', ['-c', command])
+  return JSON.parse(stdout) as unknown
+}
+
+async function copiedText(page: Page, button: ReturnType<Page['getByRole']>): Promise<string> {
+  await button.click()
+  return page.evaluate(() => navigator.clipboard.readText())
+}
+
+function timelineStep(page: Page, title: string) {
+  return page
+    .getByRole('region', { name: 'Flow timeline' })
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: new RegExp(`^${title}`) }) })
+}
+
+test('the timeline shows each step with the real values, across the redirect', async ({
+  page,
+  traffic,
+}) => {
+  const authorizationUrls: string[] = []
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${E2E.localIssuer}/auth?`)) authorizationUrls.push(request.url())
+  })
+  await signInWithDefaults(page)
+  const timeline = page.getByRole('region', { name: 'Flow timeline' })
+  await expect(timeline).toBeVisible()
+
+  const discovery = timelineStep(page, 'Discovery')
+  await expect(discovery).toContainText('HTTP 200')
+  await expect(discovery).toContainText('Passed: S256 is in code_challenge_methods_supported')
+
+  // The challenge on screen is the hash of the verifier on screen, and the one the browser sent.
+  const authorization = timelineStep(page, 'Authorization request')
+  const sentChallenge = new URL(authorizationUrls.at(0) ?? '').searchParams.get('code_challenge')
+  await expect(authorization.getByTestId('code-challenge')).toHaveText(sentChallenge ?? '')
+  await expect(authorization.getByTestId('recomputed-challenge')).toHaveText(sentChallenge ?? '')
+  await expect(authorization.getByTestId('pkce-verdict')).toContainText('Match')
+
+  const callback = timelineStep(page, 'Callback')
+  await expect(callback).toContainText('Passed: state equals the one this tab sent')
+  await expect(callback).toContainText('Passed: iss equals the issuer')
+
+  // The token request's form body carries the verifier; the tokens in the answer stay masked.
+  const exchange = timelineStep(page, 'Token request')
+  const verifier = await authorization.getByTestId('code-verifier').textContent()
+  expect(traffic.tokenRequests.at(0)?.body.get('code_verifier')).toBe(verifier)
+  await expect(exchange).toContainText(`code_verifier=${verifier ?? ''}`)
+  const accessToken = traffic.tokenExchanges.at(0)?.body.access_token
+  if (typeof accessToken !== 'string') throw new Error('no access token')
+  await expect(exchange).not.toContainText(accessToken)
+  await exchange.getByRole('button', { name: 'Reveal tokens and secrets' }).click()
+  await expect(exchange).toContainText(accessToken)
+
+  // The diagram draws the same run, each arrow a link to its step.
+  const diagram = page.getByRole('img', { name: /sequence|steps/i })
+  await expect(diagram).toBeVisible()
+})
+
+test('the curl printed for discovery runs as printed and gets the same answer', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await signInWithDefaults(page)
+  const discovery = timelineStep(page, 'Discovery')
+  const command = await copiedText(page, discovery.getByRole('button', { name: 'Copy as curl' }))
+  const answer = await runCurl(command)
+  const direct = (await (
+    await fetch(`${E2E.localIssuer}/.well-known/openid-configuration`)
+  ).json()) as unknown
+  expect(answer).toEqual(direct)
+})
+
+test('the curl printed for a refresh runs as printed against the provider', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const secret = 'GOCSPX-local-provider-not-a-secret'
+  await page.goto('/')
+  await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
+  await page.getByLabel('Client secret (optional)').fill(secret)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await signInAtProvider(page, 'erin')
+  await page.getByLabel('Client secret', { exact: true }).fill(secret)
+  await page.getByRole('button', { name: 'Exchange the code' }).click()
+  await page.getByRole('button', { name: 'Refresh now' }).click()
+  const refresh = timelineStep(page, 'Refresh')
+  await expect(refresh).toContainText('HTTP 200')
+
+  // Masked, the command carries no secret; revealed, it is the request that was sent.
+  const masked = await copiedText(page, refresh.getByRole('button', { name: 'Copy as curl' }))
+  expect(masked).not.toContain(secret)
+  await refresh.getByRole('button', { name: 'Reveal tokens and secrets' }).click()
+  const command = await copiedText(page, refresh.getByRole('button', { name: 'Copy as curl' }))
+  expect(command).toContain(secret)
+  // The Google-shaped provider does not rotate refresh tokens, so the same request works again.
+  const answer = (await runCurl(command)) as Record<string, unknown>
+  expect(answer.token_type).toBe('Bearer')
+  expect(typeof answer.access_token).toBe('string')
+  expect(answer.error).toBeUndefined()
+})
+
+test('signature verification succeeds with the provider keys and fails for a tampered token', async ({
+  page,
+}) => {
+  await signInWithDefaults(page)
+  const idToken = page.getByRole('region', { name: 'ID token', exact: true })
+  await idToken.getByRole('button', { name: 'Verify ID token signature' }).click()
+  await expect(idToken).toContainText("Signature verified with the provider's key")
+  await expect(idToken).toContainText('signature verified')
+
+  // A provider (or anyone on the way) that alters the ID token: its claims still pass the checks
+  // this app makes without keys, but the signature gives it away.
+  await page.route(`${E2E.localIssuer}/token`, async (route) => {
+    const response = await route.fetch()
+    const body = (await response.json()) as Record<string, unknown>
+    const token = String(body.id_token)
+    const [header, payload, signature] = token.split('.')
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<
+      string,
+      unknown
+    >
+    claims.name = 'Mallory'
+    const altered = Buffer.from(JSON.stringify(claims)).toString('base64url')
+    await route.fulfill({
+      response,
+      json: { ...body, id_token: `${header ?? ''}.${altered}.${signature ?? ''}` },
+    })
+  })
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  // The provider remembers the user; it asks only to confirm consent again.
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+  const tampered = page.getByRole('region', { name: 'ID token', exact: true })
+  await expect(tampered).toContainText('Mallory')
+  await tampered.getByRole('button', { name: 'Verify ID token signature' }).click()
+  await expect(tampered).toContainText('Signature check failed')
+})
+
+test('the first screen does not load the lazy parts', async ({ page }) => {
+  const requested: string[] = []
+  page.on('request', (request) => requested.push(request.url()))
+  await page.goto('/')
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  const lazy = [
+    'jose',
+    'claim-catalog',
+    'features/sequence-diagram',
+    'features/flow-timeline',
+    'error-catalogue',
+    'features/token-inspector',
+    'verify-signature',
+  ]
+  for (const part of lazy) {
+    expect(requested.filter((url) => url.includes(part))).toEqual([])
+  }
+  // ...and loads them when needed.
+  await page.getByRole('link', { name: 'Error explainer' }).click()
+  await expect(page.getByRole('heading', { name: 'Error explainer' })).toBeVisible()
+  expect(requested.some((url) => url.includes('error-catalogue'))).toBe(true)
+})
+
+test('the claim catalogue explains each claim next to its value', async ({ page }) => {
+  await signInWithDefaults(page)
+  const claims = page.getByRole('table', { name: 'ID token claims' })
+  const emailVerified = claims.getByRole('row', { name: /^email_verified/ })
+  await expect(emailVerified).toContainText('decoded only')
+  await expect(claims.getByRole('row', { name: /^aud / })).toContainText(
+    'checked against our request',
+  )
+  await expect(emailVerified.getByRole('link')).toHaveAttribute('href', /openid\.net/)
+})
