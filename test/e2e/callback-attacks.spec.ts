@@ -55,7 +55,7 @@ test('a replayed callback URL is refused without a second token request', async 
 })
 
 test('an unsolicited callback is refused', async ({ page, traffic }) => {
-  await page.goto('/callback?code=stolen&state=guess&iss=http%3A%2F%2F127.0.0.1%3A5280')
+  await page.goto(`/callback?code=stolen&state=guess&iss=${encodeURIComponent(E2E.localIssuer)}`)
   await expect(page.getByRole('alert')).toContainText('No sign-in is waiting for this callback')
   expect(traffic.tokenRequests).toHaveLength(0)
   expect(new URL(page.url()).search).toBe('')

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { E2E } from './ports'
 
 test('an unreachable issuer names discovery, CORS and the origin to allow', async ({
   page,
@@ -12,7 +13,7 @@ test('an unreachable issuer names discovery, CORS and the origin to allow', asyn
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('Discovery (fetching the provider metadata)')
   await expect(alert).toContainText('almost always CORS')
-  await expect(alert).toContainText('http://127.0.0.1:5273')
+  await expect(alert).toContainText(E2E.appUrl)
   expect(traffic.tokenRequests).toHaveLength(0)
 })
 

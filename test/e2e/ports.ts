@@ -1,8 +1,12 @@
-/** The end-to-end test servers: other ports than `npm start`, so both can run at once. */
+/**
+ * The end-to-end test servers: other ports than `npm start`, so both can run at once. Override them
+ * with E2E_APP_PORT, E2E_PROVIDER_PORT and E2E_GOOGLE_PORT to run two suites side by side.
+ */
 const host = '127.0.0.1'
-const appPort = 5273
-const localPort = 5280
-const googlePort = 5281
+const port = (variable: string, fallback: number) => Number(process.env[variable] ?? fallback)
+const appPort = port('E2E_APP_PORT', 5273)
+const localPort = port('E2E_PROVIDER_PORT', 5280)
+const googlePort = port('E2E_GOOGLE_PORT', 5281)
 
 export const E2E = {
   appPort,
