@@ -25,7 +25,7 @@ const oauth4webapiOnlyInOidc = {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/.out'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

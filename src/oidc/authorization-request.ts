@@ -6,6 +6,7 @@ import * as oauth from 'oauth4webapi'
 
 import { pinIdTokenAlg } from './discovery'
 import type { ProviderMetadata } from './discovery'
+import type { JwksSnapshot } from './jwks'
 import { isAllowedEndpointUrl } from './http'
 import { OidcError } from './oidc-error'
 
@@ -33,6 +34,11 @@ export interface PendingAuthorization {
   extraParams: readonly (readonly [string, string])[]
   /** prompt=none: a failure means "interactive sign-in needed", not a broken setup. */
   silent: boolean
+  /**
+   * The provider's public keys, fetched before the redirect, so the ID token's signature is checked
+   * at the callback without another round trip. Absent when they could not be fetched.
+   */
+  jwks?: JwksSnapshot
   /** Epoch seconds. */
   createdAt: number
 }
@@ -45,6 +51,7 @@ export interface AuthorizationRequestInput {
   extraParams: readonly (readonly [string, string])[]
   clientAuthentication: ClientAuthentication
   nowSeconds: number
+  jwks?: JwksSnapshot
 }
 
 /** Parameters the flow sets itself; letting an extra parameter override them would break its checks. */
@@ -159,6 +166,7 @@ export async function createAuthorizationRequest(
       ...(maxAge === undefined ? {} : { maxAge }),
       extraParams: input.extraParams,
       silent: input.extraParams.some(([name, value]) => name === 'prompt' && value === 'none'),
+      ...(input.jwks === undefined ? {} : { jwks: input.jwks }),
       createdAt: input.nowSeconds,
     },
   }

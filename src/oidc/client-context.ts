@@ -7,6 +7,7 @@ import * as oauth from 'oauth4webapi'
 
 import type { ClientAuthentication } from './authorization-request'
 import type { ProviderMetadata } from './discovery'
+import type { JwksSnapshot } from './jwks'
 import { OidcError } from './oidc-error'
 import type { OidcStep } from './oidc-error'
 
@@ -15,6 +16,8 @@ export interface ClientContext {
   clientId: string
   idTokenAlg: string
   clientAuthentication: ClientAuthentication
+  /** The provider's public keys, to check refreshed ID tokens' signatures. */
+  jwks?: JwksSnapshot
 }
 
 export function oauthClient(context: ClientContext): oauth.Client {

@@ -6,7 +6,7 @@
 
 export interface IdTokenCheck {
   /** Stable id, also used in test selectors. */
-  id: 'alg' | 'iss' | 'aud' | 'azp' | 'exp' | 'iat' | 'nbf' | 'sub' | 'nonce'
+  id: 'alg' | 'iss' | 'aud' | 'azp' | 'exp' | 'iat' | 'nbf' | 'sub' | 'nonce' | 'signature'
   /** What was checked, as a sentence. */
   label: string
   /** The spec section that asks for it. */
@@ -23,8 +23,19 @@ export function idTokenChecks(expected: {
   issuer: string
   clientId: string
   alg: string
+  signatureVerified?: boolean
 }): readonly IdTokenCheck[] {
   return [
+    ...(expected.signatureVerified
+      ? [
+          {
+            id: 'signature' as const,
+            label:
+              "the signature verifies with the provider's published key (the discovered jwks_uri, fetched before the redirect)",
+            spec: CORE_VALIDATION,
+          },
+        ]
+      : []),
     {
       id: 'alg',
       label: `"alg" in the header is ${expected.alg}, the algorithm pinned for this provider (not "none", not an HMAC)`,

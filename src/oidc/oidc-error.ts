@@ -18,6 +18,7 @@ export type OidcStep =
   | 'resource-request'
   | 'revocation'
   | 'end-session'
+  | 'jwks'
 
 export type OidcErrorCode =
   /** The settings cannot start a flow (bad issuer URL, empty client_id, a reserved extra parameter). */

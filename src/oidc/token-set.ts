@@ -16,4 +16,6 @@ export interface TokenSet {
   accessTokenExpiresAt?: number
   /** The ID token claims that passed validation. */
   idTokenClaims?: Readonly<Record<string, unknown>>
+  /** True when the ID token's signature was checked against the provider's published keys. */
+  idTokenSignatureVerified?: boolean
 }

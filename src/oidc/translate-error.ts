@@ -26,6 +26,9 @@ function claimOf(error: Error): string | undefined {
   const claim = causeRecord(error).claim
   if (typeof claim === 'string') return claim
   if (error.message.includes('"alg"')) return 'alg'
+  if (error.message.includes('signature') || error.message.includes('verification key')) {
+    return 'signature'
+  }
   return /JWT "(\w+)"/.exec(error.message)?.[1] ?? /"(id_token)"/.exec(error.message)?.[1]
 }
 

@@ -11,6 +11,7 @@ import {
   createAuthorizationRequest,
   discoverProvider,
   exchangeAuthorizationCode,
+  fetchJwks,
   fetchUserInfo,
   getProtectedResource,
   idTokenChecks,
@@ -259,6 +260,18 @@ export function createSession(deps: SessionDeps): Session {
     update(() => ({ nextRefreshAt: scheduler.nextRefreshAt, retry: undefined }))
   }
 
+  /** The ID token checks that passed for these tokens (none when there is no ID token). */
+  function checksFor(client: ClientContext, tokens: TokenSet) {
+    return tokens.id_token === undefined
+      ? []
+      : idTokenChecks({
+          issuer: client.metadata.issuer,
+          clientId: client.clientId,
+          alg: client.idTokenAlg,
+          signatureVerified: tokens.idTokenSignatureVerified === true,
+        })
+  }
+
   function enterSignedIn(client: ClientContext, tokens: TokenSet): void {
     deps.markers.writeSessionHint({ issuer: client.metadata.issuer, clientId: client.clientId })
     const next: SignedIn = {
@@ -267,14 +280,7 @@ export function createSession(deps: SessionDeps): Session {
       clientId: client.clientId,
       client,
       tokens,
-      idTokenChecks:
-        tokens.id_token === undefined
-          ? []
-          : idTokenChecks({
-              issuer: client.metadata.issuer,
-              clientId: client.clientId,
-              alg: client.idTokenAlg,
-            }),
+      idTokenChecks: checksFor(client, tokens),
       strategy: strategyFor(tokens),
       autoRefresh: signedIn()?.autoRefresh ?? true,
       refreshing: false,
@@ -308,6 +314,7 @@ export function createSession(deps: SessionDeps): Session {
         clientId: pending.clientId,
         idTokenAlg: pending.idTokenAlg,
         clientAuthentication: pending.clientAuthentication,
+        ...(pending.jwks === undefined ? {} : { jwks: pending.jwks }),
       }
       enterSignedIn(client, tokens)
       recorder.finish(entryId, {
@@ -343,9 +350,24 @@ export function createSession(deps: SessionDeps): Session {
       end(failure)
       return
     }
+    const jwksId = recorder.begin('jwks', 'Provider keys (jwks_uri)', ['jwks'])
+    const jwks = await fetchJwks(metadata, http, epochSeconds(deps.clock))
+    recorder.finish(jwksId, {
+      checks: [
+        {
+          name: 'keys fetched from the discovered jwks_uri, before the redirect',
+          passed: jwks !== undefined,
+          detail:
+            jwks === undefined
+              ? "Not available (no jwks_uri, or CORS): the ID token's signature will not be checked."
+              : `${String(jwks.jwks.keys.length)} keys; the callback checks the ID token's signature with them, no extra round trip.`,
+        },
+      ],
+    })
     try {
       const { url, pending } = await createAuthorizationRequest({
         metadata,
+        ...(jwks === undefined ? {} : { jwks }),
         clientId: request.clientId,
         redirectUri: request.redirectUri,
         scope: request.scope,
@@ -389,6 +411,7 @@ export function createSession(deps: SessionDeps): Session {
     }
     const { url, pending } = await createAuthorizationRequest({
       metadata: current.client.metadata,
+      ...(current.client.jwks === undefined ? {} : { jwks: current.client.jwks }),
       clientId: current.clientId,
       redirectUri: request.redirectUri,
       scope: request.scope,
@@ -495,6 +518,11 @@ export function createSession(deps: SessionDeps): Session {
     const next: SignedIn = {
       ...latest,
       tokens,
+      // A refresh without a new ID token keeps the old one, and what was checked about it.
+      idTokenChecks:
+        tokens.id_token === latest.tokens.id_token
+          ? latest.idTokenChecks
+          : checksFor(latest.client, tokens),
       strategy: strategyFor(tokens),
       refreshing: false,
       history: [entry, ...latest.history],

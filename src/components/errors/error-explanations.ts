@@ -17,6 +17,7 @@ export const STEP_NAMES: Record<OidcStep, string> = {
   'resource-request': 'API request',
   revocation: 'Token revocation',
   'end-session': 'Sign-out at the provider (end session)',
+  jwks: "Fetching the provider's signing keys (jwks_uri)",
 }
 
 /** The heading of each failure, in the error panel and in the explainer's entry for it. */

@@ -31,6 +31,8 @@ export function IdTokenSection({ idToken, checks, nowSeconds, jwksUri }: IdToken
   const decoded = useMemo(() => (idToken === undefined ? undefined : decodeJwt(idToken)), [idToken])
   const passedChecks = useMemo(() => new Set<string>(checks.map((check) => check.id)), [checks])
   const [signature, reportSignature] = useSignatureResult(idToken)
+  // Checked during the code exchange with the keys fetched before the redirect.
+  const verifiedAtExchange = passedChecks.has('signature')
 
   return (
     <section className="token-section" aria-labelledby={headingId}>
@@ -54,9 +56,15 @@ export function IdTokenSection({ idToken, checks, nowSeconds, jwksUri }: IdToken
                 decoded={decoded}
                 tokenName="ID token"
                 nowSeconds={nowSeconds}
-                checks={<IdTokenChecks checks={checks} signature={signature} />}
+                checks={
+                  <IdTokenChecks
+                    checks={checks}
+                    signature={signature}
+                    verifiedAtExchange={verifiedAtExchange}
+                  />
+                }
                 role="id_token"
-                signatureVerified={signature?.status === 'verified'}
+                signatureVerified={verifiedAtExchange || signature?.status === 'verified'}
                 passedChecks={passedChecks}
                 signatureCheck={
                   <LazySignatureCheck
@@ -93,8 +101,9 @@ export function IdTokenSection({ idToken, checks, nowSeconds, jwksUri }: IdToken
 function IdTokenChecks(props: {
   checks: readonly IdTokenCheck[]
   signature: SignatureResult | undefined
+  verifiedAtExchange: boolean
 }) {
-  const { checks, signature } = props
+  const { checks, signature, verifiedAtExchange } = props
   return (
     <>
       <h4>Checked by PKCE Lab</h4>
@@ -112,18 +121,20 @@ function IdTokenChecks(props: {
           </ul>
         </>
       )}
-      <SignatureStatus
-        result={signature}
-        unchecked={
-          <>
-            <strong>Not checked here: the signature.</strong> This token came straight from the
-            provider&rsquo;s token endpoint over TLS, which{' '}
-            <SpecLink href={`${CORE}#IDTokenValidation`}>OpenID Connect Core §3.1.3.7</SpecLink>{' '}
-            (step 6) accepts in place of checking the signature. The signature check below verifies
-            it against the provider&rsquo;s published keys.
-          </>
-        }
-      />
+      {!verifiedAtExchange && (
+        <SignatureStatus
+          result={signature}
+          unchecked={
+            <>
+              <strong>Not checked here: the signature.</strong> This token came straight from the
+              provider&rsquo;s token endpoint over TLS, which{' '}
+              <SpecLink href={`${CORE}#IDTokenValidation`}>OpenID Connect Core §3.1.3.7</SpecLink>{' '}
+              (step 6) accepts in place of checking the signature. The signature check below
+              verifies it against the provider&rsquo;s published keys.
+            </>
+          }
+        />
+      )}
     </>
   )
 }

@@ -4,6 +4,7 @@ import {
   createAuthorizationRequest,
   discoverProvider,
   exchangeAuthorizationCode,
+  fetchJwks,
   OidcError,
   validateAuthorizationResponse,
 } from '../../../src/oidc'
@@ -15,11 +16,20 @@ const http = { appOrigin: 'https://app.example' }
 
 async function exchange(
   op: FakeProvider,
-  options: { scope?: string; clientAuthentication?: ClientAuthentication; secret?: string } = {},
+  options: {
+    scope?: string
+    clientAuthentication?: ClientAuthentication
+    secret?: string
+    withKeys?: boolean
+  } = {},
 ) {
   const metadata = await discoverProvider(op.issuer, { ...http, fetch: op.fetch })
+  const jwks = options.withKeys
+    ? await fetchJwks(metadata, { ...http, fetch: op.fetch }, Math.floor(Date.now() / 1000))
+    : undefined
   const { url, pending } = await createAuthorizationRequest({
     metadata,
+    ...(jwks === undefined ? {} : { jwks }),
     clientId: op.clientId,
     redirectUri: 'https://app.example/callback',
     scope: options.scope ?? 'openid profile',
@@ -172,5 +182,30 @@ describe('exchangeAuthorizationCode', () => {
     expect(tokens).toMatchObject({ access_token: 'a', token_type: 'bearer' })
     expect(tokens.idTokenClaims).toBeUndefined()
     expect(tokens.accessTokenExpiresAt).toBeUndefined()
+  })
+
+  it("checks the ID token's signature with the keys fetched before the redirect", async () => {
+    const op = await createFakeProvider()
+    const tokens = await exchange(op, { withKeys: true })
+    expect(tokens.idTokenSignatureVerified).toBe(true)
+    // One key-set request, before the redirect: none during the exchange.
+    expect(op.requests.filter((request) => request.url.endsWith('/jwks'))).toHaveLength(1)
+  })
+
+  it('does not claim a signature check without the keys', async () => {
+    const op = await createFakeProvider()
+    const tokens = await exchange(op)
+    expect(tokens.idTokenSignatureVerified).toBeUndefined()
+  })
+
+  it('rejects an ID token whose signature does not match, after its claims passed', async () => {
+    const op = await createFakeProvider()
+    op.answerTokenRequestsWith(async ({ idToken }) => {
+      const [header, payload] = (await idToken()).split('.')
+      const forged = `${header ?? ''}.${payload ?? ''}.${Buffer.from('not the signature').toString('base64url')}`
+      return jsonResponse({ access_token: 'a', token_type: 'Bearer', id_token: forged })
+    })
+    const error = await rejected(exchange(op, { withKeys: true }))
+    expect(error).toMatchObject({ code: 'id_token_rejected', step: 'id-token', check: 'signature' })
   })
 })

@@ -239,11 +239,12 @@ describe('session', () => {
     const kinds = session.getTimeline().map((entry) => [entry.kind, entry.outcome])
     expect(kinds).toEqual([
       ['discovery', 'ok'],
+      ['jwks', 'ok'],
       ['authorization-request', 'ok'],
       ['callback', 'ok'],
       ['token-request', 'ok'],
     ])
-    const [discovery, authorization, , exchange] = session.getTimeline()
+    const [discovery, , authorization, , exchange] = session.getTimeline()
     expect(discovery?.http?.status).toBe(200)
     expect(authorization?.pkce?.codeChallenge).toBe(
       new URL(navigations.at(-1) ?? '').searchParams.get('code_challenge'),
