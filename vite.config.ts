@@ -1,12 +1,83 @@
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 import { localProviderPlugin } from './provider/vite-plugin.ts'
 
+// Any http origin on a loopback host, for local providers (RFC 8252 §8.3); everything else is https.
+// CSP host sources cannot name an IPv6 literal, so http://[::1] providers work only in development.
+const LOOPBACK = 'http://localhost:* http://127.0.0.1:*'
+
+/**
+ * The Content Security Policy of the built site. No inline script, no eval, nothing from a third
+ * party. connect-src and frame-src cannot name the provider: it is whatever issuer the user types,
+ * so they allow https (and http on loopback) and nothing else — no ws:, no data:, no blob:.
+ * connect-src: discovery, JWKS, token, userinfo, revocation and the user's API calls are fetched.
+ * frame-src: the hidden frame of silent renewal loads the provider's authorization endpoint, then
+ * this site's callback.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  `connect-src 'self' https: ${LOOPBACK}`,
+  `frame-src 'self' https: ${LOOPBACK}`,
+  "form-action 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+]
+
+/** Headers for static hosts that can send them (Netlify and Cloudflare Pages read `_headers`). */
+export const SECURITY_HEADERS: Record<string, string> = {
+  // frame-ancestors works only as a header: the site may be framed by itself (silent renewal) only.
+  'Content-Security-Policy': [...CONTENT_SECURITY_POLICY, "frame-ancestors 'self'"].join('; '),
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+}
+
+/**
+ * What a static host needs from the build: the policy as a meta tag (for hosts that send no
+ * headers, like GitHub Pages), a `_headers` file, and `404.html` — a copy of index.html, which
+ * GitHub Pages serves for any unknown path, so /callback and deep links start the app.
+ */
+function staticHostingPlugin(): Plugin {
+  return {
+    name: 'pkce-lab:static-hosting',
+    apply: 'build',
+    // After Vite's own HTML plugin, so the bundle already holds the final index.html.
+    enforce: 'post',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: CONTENT_SECURITY_POLICY.join('; '),
+        },
+        injectTo: 'head-prepend',
+      },
+    ],
+    generateBundle(_options, bundle) {
+      const index = bundle['index.html']
+      if (index?.type === 'asset') {
+        this.emitFile({ type: 'asset', fileName: '404.html', source: index.source })
+      }
+      const headers = Object.entries(SECURITY_HEADERS)
+        .map(([name, value]) => `  ${name}: ${value}`)
+        .join('\n')
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n${headers}\n` })
+    },
+  }
+}
+
 export default defineConfig({
   // Any base path works (e.g. /pkce-lab/ on GitHub Pages); the redirect URI follows it.
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), localProviderPlugin()],
+  plugins: [react(), localProviderPlugin(), staticHostingPlugin()],
   optimizeDeps: {
     // Scan every module, lazy ones included, when the dev server starts: a dependency discovered
     // later (jose, loaded with the timeline) makes Vite reload the page, and a reload forgets the

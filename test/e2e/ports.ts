@@ -7,6 +7,9 @@ const port = (variable: string, fallback: number) => Number(process.env[variable
 const appPort = port('E2E_APP_PORT', 5273)
 const localPort = port('E2E_PROVIDER_PORT', 5280)
 const googlePort = port('E2E_GOOGLE_PORT', 5281)
+/** The built site on a static host, and the providers that trust it. */
+const builtPort = port('E2E_BUILT_PORT', appPort + 1)
+const builtProviderPort = port('E2E_BUILT_PROVIDER_PORT', localPort + 2)
 
 export const E2E = {
   appPort,
@@ -15,6 +18,9 @@ export const E2E = {
   appUrl: `http://${host}:${appPort}`,
   localIssuer: `http://${host}:${localPort}`,
   googleIssuer: `http://${host}:${googlePort}`,
+  builtPort,
+  builtProviderPort,
+  builtUrl: `http://${host}:${builtPort}`,
   /** Seconds; the app refreshes a quarter of the lifetime ahead of expiry. */
   accessTokenTtl: 15,
 } as const
