@@ -340,7 +340,33 @@ function readJsonSegment(token: string, name: 'header' | 'payload', segment: str
       problem: `The ${name} segment is JSON but not a JSON object (found ${found}). RFC 7519 §7.2 requires an object: {…}.`,
     }
   }
+  if (nestedDeeperThan(decoded, MAX_NESTING)) {
+    return {
+      problem: `The ${name} segment is JSON nested more than ${MAX_NESTING} levels deep. No real token nests that deep, and displaying it would overflow the browser's stack, so it is not decoded.`,
+    }
+  }
   return { value: decoded as Record<string, unknown> }
+}
+
+// JSON.parse reads any depth, but JSON.stringify, which every view uses to show values, recurses and
+// throws a RangeError a few thousand levels down: a token of a few kilobytes would crash the page.
+const MAX_NESTING = 100
+
+/** Whether objects and arrays nest more than `limit` deep, found without recursion. */
+function nestedDeeperThan(value: object, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next
+    if (typeof item === 'object' && item !== null) {
+      if (depth > limit) {
+        return true
+      }
+      for (const child of Object.values(item)) {
+        pending.push([child, depth + 1])
+      }
+    }
+  }
+  return false
 }
 
 /**

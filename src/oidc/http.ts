@@ -70,21 +70,17 @@ export function requestOptions(step: OidcStep, issuer: URL, http: HttpOptions) {
       const now = http.now ?? Date.now
       const startedAt = now()
       const sent = describeRequest(url, init)
+      /** The timeline is told; whatever goes wrong there never affects the flow. */
+      const report = (exchange: () => Promise<HttpExchange> | HttpExchange): Promise<void> =>
+        http.onExchange
+          ? Promise.resolve()
+              .then(exchange)
+              .then((recorded) => http.onExchange?.(step, recorded))
+              .catch(() => undefined)
+          : Promise.resolve()
+      let response: Response
       try {
-        const response = await fetchImpl(url, init)
-        if (http.onExchange) {
-          http.onExchange(step, {
-            ...sent,
-            status: response.status,
-            statusText: response.statusText,
-            responseHeaders: [...response.headers.entries()],
-            // A copy: the original body stays unread for oauth4webapi to validate.
-            responseBody: await response.clone().text(),
-            startedAt,
-            durationMs: now() - startedAt,
-          })
-        }
-        return response
+        response = await fetchImpl(url, init)
       } catch (error) {
         const failure = isAbort(error)
           ? new OidcError('timeout', step, `No answer from ${url} within ${timeoutMs / 1000} s`, {
@@ -104,14 +100,25 @@ export function requestOptions(step: OidcStep, issuer: URL, http: HttpOptions) {
                 origin: http.appOrigin,
               },
             )
-        http.onExchange?.(step, {
+        await report(() => ({
           ...sent,
           startedAt,
           durationMs: now() - startedAt,
           failure: failure.message,
-        })
+        }))
         throw failure
       }
+      await report(async () => ({
+        ...sent,
+        status: response.status,
+        statusText: response.statusText,
+        responseHeaders: [...response.headers.entries()],
+        // A copy: the original body stays unread for oauth4webapi to validate.
+        responseBody: await response.clone().text(),
+        startedAt,
+        durationMs: now() - startedAt,
+      }))
+      return response
     },
   }
 }

@@ -129,7 +129,11 @@ export function createFlowTimeline(
       return []
     }
   })()
-  let counter = entries.length
+  // The highest number in use, not the count: keepRedacted leaves gaps, and ids must stay unique.
+  let counter = entries.reduce((highest, entry) => {
+    const number = /^step-(\d+)$/.exec(entry.id)?.[1]
+    return number === undefined ? highest : Math.max(highest, Number(number))
+  }, 0)
 
   function persist(): void {
     storage.setItem(TIMELINE_KEY, JSON.stringify(entries.map(redactEntry)))

@@ -17,10 +17,19 @@ const SECRET_FIELDS = [
   'id_token_hint',
 ]
 
+/** How a value appears in an application/x-www-form-urlencoded body (URLSearchParams encoding). */
+function formEncoded(value: string): string {
+  return new URLSearchParams([['', value]]).toString().slice(1)
+}
+
 function secretsInForm(body: string | undefined): string[] {
   if (!body) return []
   const form = new URLSearchParams(body)
-  return SECRET_FIELDS.flatMap((field) => form.getAll(field))
+  // Both forms: the decoded value (shown in parameters) and the encoded one (in the raw body).
+  return SECRET_FIELDS.flatMap((field) => form.getAll(field)).flatMap((value) => {
+    const encoded = formEncoded(value)
+    return encoded === value ? [value] : [value, encoded]
+  })
 }
 
 function secretsInJson(body: string | undefined): string[] {

@@ -60,9 +60,9 @@ afterEach(() => {
 })
 
 describe('SequenceDiagram', () => {
-  it('is an image whose name summarises the run', () => {
+  it('is a named group whose name summarises the run', () => {
     renderStrict(<SequenceDiagram entries={RUN} />)
-    const svg = screen.getByRole('img', {
+    const svg = screen.getByRole('group', {
       name: /5 steps: discovery, authorization request, callback, token request, userinfo\./,
     })
     expect(svg.tagName.toLowerCase()).toBe('svg')
@@ -75,7 +75,7 @@ describe('SequenceDiagram', () => {
 
   it('links every step, in the diagram and in the list of steps, to its timeline entry', () => {
     renderStrict(<SequenceDiagram entries={RUN} />)
-    const svg = screen.getByRole('img')
+    const svg = screen.getByRole('group')
     RUN.forEach((entry, index) => {
       const arrows = within(svg)
         .getAllByRole('link')
@@ -95,7 +95,7 @@ describe('SequenceDiagram', () => {
 
   it('marks the last step as current by default, in words and with a thicker stroke', () => {
     renderStrict(<SequenceDiagram entries={RUN} />)
-    const svg = screen.getByRole('img')
+    const svg = screen.getByRole('group')
     expect(currentMarkerLink(svg)?.getAttribute('href')).toBe('#step-5')
     const current = within(svg)
       .getAllByRole('link')
@@ -113,7 +113,7 @@ describe('SequenceDiagram', () => {
 
   it('marks the step given as currentId instead', () => {
     renderStrict(<SequenceDiagram entries={RUN} currentId="step-2" />)
-    const svg = screen.getByRole('img', { name: /Current step: 2, authorization request\./ })
+    const svg = screen.getByRole('group', { name: /Current step: 2, authorization request\./ })
     expect(currentMarkerLink(svg)?.getAttribute('href')).toBe('#step-2')
     const list = screen.getByRole('list', { name: 'Steps of the run as text' })
     expect(within(list).getByRole('link', { current: 'step' }).textContent).toBe(
@@ -135,7 +135,7 @@ describe('SequenceDiagram', () => {
       },
     ]
     renderStrict(<SequenceDiagram entries={failedRun} />)
-    const svg = screen.getByRole('img', { name: /token request \(failed\)/ })
+    const svg = screen.getByRole('group', { name: /token request \(failed\)/ })
     const failed = within(svg)
       .getAllByRole('link')
       .filter((link) => link.getAttribute('href') === '#step-4')
@@ -154,7 +154,7 @@ describe('SequenceDiagram', () => {
 
   it('keeps the full text of a label in the link title', () => {
     renderStrict(<SequenceDiagram entries={RUN.slice(0, 1)} />)
-    const svg = screen.getByRole('img')
+    const svg = screen.getByRole('group')
     const request = svg.querySelector('a[href="#step-1"]')
     expect(request?.querySelector('title')?.textContent).toBe(
       'GET /.well-known/openid-configuration',
@@ -163,7 +163,7 @@ describe('SequenceDiagram', () => {
 
   it('draws the lanes and says so when there are no steps yet', () => {
     renderStrict(<SequenceDiagram entries={[]} />)
-    expect(screen.getByRole('img', { name: /No steps yet/ })).toBeTruthy()
+    expect(screen.getByRole('group', { name: /No steps yet/ })).toBeTruthy()
     expect(screen.queryAllByRole('link')).toHaveLength(0)
   })
 })

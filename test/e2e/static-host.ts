@@ -24,9 +24,9 @@ export function serveStatic(root: string, base: string, port: number): Promise<S
     if (file !== undefined && existsSync(file) && statSync(file).isDirectory()) {
       file = join(file, 'index.html')
     }
-    const found = file !== undefined && existsSync(file)
-    const served = found ? file : join(root, '404.html')
-    response.writeHead(found ? 200 : 404, {
+    const found = file !== undefined && existsSync(file) ? file : undefined
+    const served = found ?? join(root, '404.html')
+    response.writeHead(found === undefined ? 404 : 200, {
       'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
     })
     createReadStream(served).pipe(response)

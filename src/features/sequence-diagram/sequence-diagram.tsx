@@ -169,7 +169,9 @@ export default function SequenceDiagram({ entries, currentId }: SequenceDiagramP
     <div className="sequence-diagram">
       <svg
         className="sequence-diagram__svg"
-        role="img"
+        // A group, not an image: an image's content is presentational, which would hide the arrows,
+        // links a keyboard can reach, from assistive technology (axe: nested-interactive).
+        role="group"
         aria-labelledby={`${titleId} ${descId}`}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width="100%"
