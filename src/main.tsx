@@ -10,6 +10,7 @@ import { resolveInitialSettings } from './app/initial-settings'
 import { createAppRouter } from './app/router'
 import { signInRequestFor } from './app/sign-in-request'
 import { createSilentFrame, postSilentCallback } from './app/silent-frame'
+import { syncSignOutAcrossTabs } from './app/tab-sync'
 import { paths, redirectUriFor } from './config/paths'
 import { SessionProvider } from './lib/session-react'
 import {
@@ -54,6 +55,7 @@ function boot(): void {
   })
 
   if (!onCallback) session.discardAbandonedSignIn()
+  syncSignOutAcrossTabs(session)
 
   // Back from the provider through the back-forward cache: the page is the one that left, with its
   // memory; the sign-in it started is over.
@@ -109,6 +111,18 @@ function boot(): void {
       redirectUri,
       appUrl,
       startupMessages,
+      inspectStorage: () =>
+        (['sessionStorage', 'localStorage'] as const).flatMap((where) =>
+          Object.keys(window[where])
+            .filter((key) => key.startsWith('pkce-lab:'))
+            .sort()
+            .map((key) => ({ where, key })),
+        ),
+      forgetStored: () => {
+        for (const key of Object.keys(window.localStorage)) {
+          if (key.startsWith('pkce-lab:')) window.localStorage.removeItem(key)
+        }
+      },
     },
   })
 

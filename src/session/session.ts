@@ -102,8 +102,8 @@ export interface Session {
   signOut: () => Promise<void>
   /** The browser came back from the provider's end-session endpoint with this `state`. */
   completeSignOut: (state: string | null) => void
-  /** Forgets everything local: tokens, secret, pending authorization, pending exchange. */
-  forget: () => void
+  /** Forgets everything local: tokens, secret, pending authorization, pending exchange, timeline. */
+  forget: (notice?: string) => void
   /** Drops a pending authorization left by a flow that never came back (back button, closed tab). */
   discardAbandonedSignIn: () => void
   dismissMessage: () => void
@@ -838,11 +838,11 @@ export function createSession(deps: SessionDeps): Session {
       })
     },
 
-    forget() {
+    forget(notice) {
       forgetEverything()
       timeline.clear()
       deps.pendingAuthorizations.take()
-      set(signedOut)
+      set(notice === undefined ? signedOut : { status: 'signed-out', notice })
     },
 
     discardAbandonedSignIn() {

@@ -4,13 +4,15 @@ import { ErrorPanel } from '../../components/errors/error-panel'
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
 import { RestoreSession } from '../../features/restore/restore-session'
 import { ClientSecretPrompt } from '../../features/sign-in/client-secret-prompt'
+import { StoragePanel } from '../../features/storage-panel/storage-panel'
+import type { StoredItem } from '../../features/storage-panel/storage-panel'
 import { SignOutReport } from '../../features/sign-out/sign-out-report'
 import {
   PausedBeforeExchange,
   PausedBeforeRedirect,
 } from '../../features/sign-in/step-through-pause'
 import { useSession, useSessionActions, useTimeline } from '../../lib/session-react'
-import { buildSettingsLink } from '../../settings'
+import { buildSettingsLink, DEFAULT_PREFERENCES, DEFAULT_SETTINGS } from '../../settings'
 import type { Preferences, ProviderSettings } from '../../settings'
 import { signInRequestFor } from '../sign-in-request'
 
@@ -25,6 +27,10 @@ function Loading(props: { what: string }) {
 }
 
 export interface HomeProps {
+  /** The keys this app has in web storage right now (never their values). */
+  inspectStorage?: () => readonly StoredItem[]
+  /** Clears settings and preferences too, for "Forget everything". */
+  forgetStored?: () => void
   initialSettings: ProviderSettings
   persistSettings: (settings: ProviderSettings) => void
   initialPreferences: Preferences
@@ -188,6 +194,20 @@ export function Home(props: HomeProps) {
           </label>
         }
       />
+      {props.inspectStorage && (
+        <StoragePanel
+          state={state}
+          stored={props.inspectStorage()}
+          addressHasQuery={window.location.search !== ''}
+          onForgetEverything={() => {
+            session.forget('Everything this page kept was forgotten.')
+            props.forgetStored?.()
+            setSettings(DEFAULT_SETTINGS)
+            setPreferences(DEFAULT_PREFERENCES)
+            setClientSecret('')
+          }}
+        />
+      )}
       {timeline.length > 0 && (
         <Suspense fallback={<Loading what="flow timeline" />}>
           <section className="sequence" aria-labelledby="sequence-title">
