@@ -12,7 +12,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  // The table reporter prints the hostile-provider suite's cases with pass/fail.
+  reporter: process.env.CI
+    ? [['list'], ['./test/e2e/hostile/table-reporter.ts']]
+    : [['list'], ['html', { open: 'never' }], ['./test/e2e/hostile/table-reporter.ts']],
   use: {
     baseURL: E2E.appUrl,
     launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS },

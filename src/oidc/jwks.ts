@@ -8,6 +8,7 @@ import * as oauth from 'oauth4webapi'
 import type { ProviderMetadata } from './discovery'
 import { isAllowedEndpointUrl, requestOptions } from './http'
 import type { HttpOptions } from './http'
+import { isOidcError } from './oidc-error'
 
 /** oauth4webapi's JWKS cache entry: the key set and when it was fetched (epoch seconds). */
 export type JwksSnapshot = oauth.JWKSCacheInput
@@ -42,7 +43,9 @@ export async function fetchJwks(
     if (response.status !== 200) return undefined
     const body: unknown = await response.json()
     return isKeySet(body) ? { jwks: body, uat: nowSeconds } : undefined
-  } catch {
+  } catch (error) {
+    // No answer at all (CORS, unreachable, timeout) is the caller's to refuse; a bad answer is not.
+    if (isOidcError(error)) throw error
     return undefined
   }
 }

@@ -42,7 +42,12 @@ import { createSingleFlight } from './single-flight'
 import type { TabMarkers } from './tab-markers'
 import { createFlowTimeline } from './flow-timeline'
 import type { TimelineEntry } from './flow-timeline'
-import { callbackChecks, createTimelineRecorder, idTokenTimelineChecks } from './timeline-recorder'
+import {
+  callbackChecks,
+  createTimelineRecorder,
+  idTokenTimelineChecks,
+  secretsInUrl,
+} from './timeline-recorder'
 
 export interface SignInRequest {
   issuer: string
@@ -351,7 +356,17 @@ export function createSession(deps: SessionDeps): Session {
       return
     }
     const jwksId = recorder.begin('jwks', 'Provider keys (jwks_uri)', ['jwks'])
-    const jwks = await fetchJwks(metadata, http, epochSeconds(deps.clock))
+    let jwks: Awaited<ReturnType<typeof fetchJwks>>
+    try {
+      jwks = await fetchJwks(metadata, http, epochSeconds(deps.clock))
+    } catch (error) {
+      // A jwks_uri the browser cannot read (CORS, down, no answer): the signature could not be
+      // checked, so the sign-in stops here, before the redirect.
+      const failure = asOidcError(error, 'jwks')
+      recorder.fail(jwksId, failure)
+      end(failure)
+      return
+    }
     recorder.finish(jwksId, {
       checks: [
         {
@@ -662,6 +677,8 @@ export function createSession(deps: SessionDeps): Session {
       const pending = deps.pendingAuthorizations.take()
       const entryId = recorder.begin('callback', 'Callback (authorization response)', [], {
         parameters: [...callbackUrl.searchParams],
+        // Tokens a hostile provider put in the URL: masked on screen, never in storage.
+        secrets: secretsInUrl(callbackUrl),
       })
       if (!pending) {
         const error = new OidcError(

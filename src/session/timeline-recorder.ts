@@ -55,7 +55,49 @@ export function secretsOf(exchange: HttpExchange): string[] {
     ...authorization,
     ...secretsInForm(exchange.requestBody),
     ...secretsInJson(exchange.responseBody),
+    // A token endpoint may answer form-encoded (GitHub does without an Accept header): the app
+    // refuses it, but its tokens must still be masked and never stored.
+    ...secretsInForm(exchange.responseBody),
   ].filter((secret) => secret.length > 0)
+}
+
+/** Tokens in a front-channel URL, query or fragment (RFC 9700 §4.6): refused, and never kept. */
+export function secretsInUrl(url: URL): string[] {
+  const fragment = new URLSearchParams(url.hash.replace(/^#/, ''))
+  return SECRET_FIELDS.flatMap((field) => [
+    ...url.searchParams.getAll(field),
+    ...fragment.getAll(field),
+  ]).filter((secret) => secret.length > 0)
+}
+
+/** Failures that reject what a response said: its claims must not be shown or kept. */
+const REJECTED_CONTENT = new Set<string>([
+  'userinfo_sub_mismatch',
+  'id_token_rejected',
+  'id_token_changed',
+])
+
+/** Every string in a JSON body, as parsed and as it appears JSON-escaped in the pretty-printed body. */
+function valuesInJson(body: string | undefined): string[] {
+  if (!body) return []
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return []
+  }
+  const values: string[] = []
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string' && value.length > 0) {
+      values.push(value, JSON.stringify(value).slice(1, -1))
+    } else if (Array.isArray(value)) {
+      value.forEach(walk)
+    } else if (typeof value === 'object' && value !== null) {
+      Object.values(value).forEach(walk)
+    }
+  }
+  walk(parsed)
+  return values
 }
 
 /** The callback checks, in the order they run (authorization-response.ts, oauth4webapi). */
@@ -146,10 +188,16 @@ export function createTimelineRecorder(timeline: FlowTimeline): TimelineRecorder
     },
     fail(id, error, checks) {
       close(id)
+      const current = entry(id)
+      // A rejected answer stays readable on demand ("Reveal"), but is masked and never stored.
+      const rejected = REJECTED_CONTENT.has(error.code)
+        ? valuesInJson(current?.http?.responseBody)
+        : []
       timeline.update(id, {
         outcome: 'failed',
         error: { code: error.code, message: error.message },
         ...(checks ? { checks } : {}),
+        ...(rejected.length > 0 ? { secrets: [...(current?.secrets ?? []), ...rejected] } : {}),
       })
     },
     onExchange(step, exchange) {

@@ -19,7 +19,10 @@ test('a newcomer signs in with the defaults and sees the decoded claims', async 
   await expect(claims.getByRole('row', { name: /^sub alice/ })).toBeVisible()
   await expect(claims.getByRole('row', { name: /^email alice@example\.test/ })).toBeVisible()
   await expect(claims.getByRole('row', { name: /^iss / })).toContainText(E2E.localIssuer)
-  await expect(idToken.getByText('Not checked here: the signature.')).toBeVisible()
+  // Checked at the callback with the keys fetched from jwks_uri before the redirect.
+  await expect(
+    idToken.getByText(/signature verifies with the provider's published key/),
+  ).toBeVisible()
   await expect(idToken.getByText(/^Anyone who holds this token can read it/)).toBeVisible()
   await expect(page.getByRole('region', { name: 'Refresh token', exact: true })).toContainText(
     'It is masked by default',
