@@ -111,13 +111,15 @@ function boot(): void {
       redirectUri,
       appUrl,
       startupMessages,
-      inspectStorage: () =>
-        (['sessionStorage', 'localStorage'] as const).flatMap((where) =>
+      inspectStorage: () => ({
+        items: (['sessionStorage', 'localStorage'] as const).flatMap((where) =>
           Object.keys(window[where])
             .filter((key) => key.startsWith('pkce-lab:'))
             .sort()
             .map((key) => ({ where, key })),
         ),
+        addressHasQuery: window.location.search !== '',
+      }),
       forgetStored: () => {
         for (const key of Object.keys(window.localStorage)) {
           if (key.startsWith('pkce-lab:')) window.localStorage.removeItem(key)

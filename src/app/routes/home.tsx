@@ -27,8 +27,8 @@ function Loading(props: { what: string }) {
 }
 
 export interface HomeProps {
-  /** The keys this app has in web storage right now (never their values). */
-  inspectStorage?: () => readonly StoredItem[]
+  /** The keys this app has in web storage right now (never their values), and the address bar. */
+  inspectStorage?: () => { items: readonly StoredItem[]; addressHasQuery: boolean }
   /** Clears settings and preferences too, for "Forget everything". */
   forgetStored?: () => void
   initialSettings: ProviderSettings
@@ -197,8 +197,8 @@ export function Home(props: HomeProps) {
       {props.inspectStorage && (
         <StoragePanel
           state={state}
-          stored={props.inspectStorage()}
-          addressHasQuery={window.location.search !== ''}
+          stored={props.inspectStorage().items}
+          addressHasQuery={props.inspectStorage().addressHasQuery}
           onForgetEverything={() => {
             session.forget('Everything this page kept was forgotten.')
             props.forgetStored?.()
