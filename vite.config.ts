@@ -78,6 +78,10 @@ export default defineConfig({
   // Any base path works (e.g. /pkce-lab/ on GitHub Pages); the redirect URI follows it.
   base: process.env.BASE_PATH ?? '/',
   plugins: [react(), localProviderPlugin(), staticHostingPlugin()],
+  build: {
+    // Every browser this app supports (ES2022, WebCrypto, BroadcastChannel) has modulepreload.
+    modulePreload: { polyfill: false },
+  },
   optimizeDeps: {
     // Scan every module, lazy ones included, when the dev server starts: a dependency discovered
     // later (jose, loaded with the timeline) makes Vite reload the page, and a reload forgets the

@@ -7,9 +7,9 @@ import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 
 import { resolveInitialSettings } from './app/initial-settings'
+import { preloadPanels, preloadSignedInViews } from './app/lazy-views'
 import { createAppRouter } from './app/router'
 import { signInRequestFor } from './app/sign-in-request'
-import { createSilentFrame, postSilentCallback } from './app/silent-frame'
 import { syncSignOutAcrossTabs } from './app/tab-sync'
 import { paths, redirectUriFor } from './config/paths'
 import { SessionProvider } from './lib/session-react'
@@ -32,9 +32,14 @@ const currentUrl = new URL(window.location.href)
 const onCallback = currentUrl.pathname === `${base}${paths.callback.slice(1)}`
 const inFrame = window.parent !== window
 
+// The hidden frame of silent renewal, loaded only when a renewal needs it.
+const loadSilentFrame = () => import('./app/silent-frame')
+
 if (inFrame && onCallback) {
   // The hidden frame of a silent renewal: report back to the app that opened it, render nothing.
-  postSilentCallback()
+  void loadSilentFrame().then((frame) => {
+    frame.postSilentCallback()
+  })
 } else {
   boot()
 }
@@ -50,7 +55,8 @@ function boot(): void {
     navigate: (url) => {
       window.location.assign(url)
     },
-    silentFrame: createSilentFrame({ origin, timeoutMs: 10_000 }),
+    silentFrame: async (authorizationUrl) =>
+      (await loadSilentFrame()).createSilentFrame({ origin, timeoutMs: 10_000 })(authorizationUrl),
     postLogoutRedirectUri: appUrl,
   })
 
@@ -137,4 +143,21 @@ function boot(): void {
       </SessionProvider>
     </StrictMode>,
   )
+
+  // The first screen is only the settings form. What a sign-in needs next (the flows and the
+  // protocol layer, the views of the tokens, the panels of errors and pauses) is fetched once the
+  // page is idle, so pressing "Sign in" waits for the provider only.
+  whenIdle(() => {
+    void session.preload()
+    void preloadPanels()
+    void preloadSignedInViews()
+  })
+}
+
+function whenIdle(run: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') {
+    window.requestIdleCallback(run, { timeout: 2_000 })
+  } else {
+    window.setTimeout(run, 500)
+  }
 }

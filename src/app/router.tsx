@@ -8,6 +8,7 @@ import { createBrowserRouter, redirect } from 'react-router'
 import { paths } from '../config/paths'
 import type { Session } from '../session'
 import { AppLayout } from './app-layout'
+import { preloadSignedInViews } from './lazy-views'
 import { Home } from './routes/home'
 import type { HomeProps } from './routes/home'
 import { NotFound } from './routes/not-found'
@@ -40,7 +41,12 @@ export function createAppRouter(deps: AppRouterDeps) {
           {
             path: paths.callback.slice(1),
             loader: async () => {
-              await deps.session.completeSignIn(deps.currentUrl())
+              // The views of the tokens are fetched while the code is exchanged, so the claims are
+              // on screen as soon as the tokens are here, with no loading state in between.
+              await Promise.all([
+                deps.session.completeSignIn(deps.currentUrl()),
+                preloadSignedInViews(),
+              ])
               return redirect(paths.home)
             },
           },

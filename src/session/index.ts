@@ -7,7 +7,7 @@ export {
 } from './pending-authorization-store'
 export type { PendingAuthorizationStore } from './pending-authorization-store'
 export { refreshLeadSeconds } from './refresh-scheduler'
-export { createSession, isTransientFailure } from './session'
+export { createSession } from './session'
 export type { Session, SessionDeps, SignInRequest } from './session'
 export type {
   ApiCall,

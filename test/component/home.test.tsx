@@ -242,7 +242,7 @@ describe('Home', () => {
       const session = context.newSession()
       renderHome(session, { initialSettings: context.settings })
       await act(() => session.completeSignIn(callback))
-      const prompt = screen.getByRole('form', { name: 'Client secret needed to finish' })
+      const prompt = await screen.findByRole('form', { name: 'Client secret needed to finish' })
       return { ...context, user, session, prompt }
     }
 

@@ -7,9 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 
 import { claimTrust } from '../../src/features/token-inspector/claim-trust'
 import { ClaimsTable } from '../../src/features/token-inspector/claims-table'
-import TokenInspectorDefault, {
-  TokenInspector,
-} from '../../src/features/token-inspector/token-inspector'
+import { TokenInspector } from '../../src/features/token-inspector/token-inspector'
 import type { TokenInspectorProps } from '../../src/features/token-inspector/token-inspector'
 import { describeClaims } from '../../src/jwt/describe-claims'
 import { idTokenChecks } from '../../src/oidc/id-token-checks'
@@ -506,10 +504,6 @@ describe('TokenInspector signature check', () => {
     const note = nth(within(accessSection).getAllByRole('note'), 0)
     expect(note.textContent).toContain('Signature verified against the provider’s published keys')
     expect(note.textContent).toContain('Nothing else')
-  })
-
-  it('is the default export too, so the app can load it lazily', () => {
-    expect(TokenInspectorDefault).toBe(TokenInspector)
   })
 })
 

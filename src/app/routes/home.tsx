@@ -1,26 +1,23 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 
-import { ErrorPanel } from '../../components/errors/error-panel'
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
-import { RestoreSession } from '../../features/restore/restore-session'
-import { ClientSecretPrompt } from '../../features/sign-in/client-secret-prompt'
-import { StoragePanel } from '../../features/storage-panel/storage-panel'
 import type { StoredItem } from '../../features/storage-panel/storage-panel'
-import { SignOutReport } from '../../features/sign-out/sign-out-report'
-import {
-  PausedBeforeExchange,
-  PausedBeforeRedirect,
-} from '../../features/sign-in/step-through-pause'
 import { useSession, useSessionActions, useTimeline } from '../../lib/session-react'
 import { buildSettingsLink, DEFAULT_PREFERENCES, DEFAULT_SETTINGS } from '../../settings'
 import type { Preferences, ProviderSettings } from '../../settings'
+import {
+  ClientSecretPrompt,
+  ErrorPanel,
+  FlowTimeline,
+  PausedBeforeExchange,
+  PausedBeforeRedirect,
+  RestoreSession,
+  SequenceDiagram,
+  SignedInView,
+  SignOutReport,
+  StoragePanel,
+} from '../lazy-views'
 import { signInRequestFor } from '../sign-in-request'
-
-// The signed-in views, the timeline and the diagram carry the catalogues and jose: they load only
-// when there is something to show, so the first screen stays small.
-const SignedInView = lazy(() => import('./signed-in-view'))
-const FlowTimeline = lazy(() => import('../../features/flow-timeline/flow-timeline'))
-const SequenceDiagram = lazy(() => import('../../features/sequence-diagram/sequence-diagram'))
 
 function Loading(props: { what: string }) {
   return <p className="hint">Loading the {props.what}…</p>
@@ -68,101 +65,104 @@ export function Home(props: HomeProps) {
 
   return (
     <>
-      {props.startupMessages.length > 0 && (
-        <div className="notice" role="status">
-          <ul>
-            {props.startupMessages.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {state.status === 'signed-out' && state.error && (
-        <ErrorPanel
-          error={state.error}
-          onDismiss={() => {
-            session.dismissMessage()
-          }}
-        />
-      )}
-      {state.status === 'signed-out' && state.signOut && <SignOutReport report={state.signOut} />}
-      {state.status === 'signed-out' && state.restorable && !state.error && (
-        <RestoreSession
-          issuer={state.restorable.issuer}
-          clientId={state.restorable.clientId}
-          autoRestore={preferences.autoRestore}
-          busy={busy}
-          onRestore={() => {
-            void session.restoreSilently(signInRequestFor(settings, props.redirectUri))
-          }}
-          onAutoRestoreChange={(autoRestore) => {
-            setPreferences({ ...preferences, autoRestore })
-          }}
-        />
-      )}
-      {state.status === 'signed-out' && state.notice && (
-        <p className="notice" role="status">
-          {state.notice}
-        </p>
-      )}
-      {state.status === 'starting' && (
-        <p className="notice" role="status">
-          {state.silent
-            ? 'Restoring the session silently: fetching the provider metadata…'
-            : 'Fetching the provider metadata…'}
-        </p>
-      )}
-      {state.status === 'signing-out' && (
-        <p className="notice" role="status">
-          Signing out: revoking the tokens at the provider…
-        </p>
-      )}
-      {state.status === 'redirecting' && (
-        <p className="notice" role="status">
-          Going to the provider…
-        </p>
-      )}
-      {state.status === 'completing' && (
-        <p className="notice" role="status">
-          Exchanging the code at the token endpoint…
-        </p>
-      )}
-      {state.status === 'paused-before-redirect' && (
-        <PausedBeforeRedirect
-          timelineId={state.timelineId}
-          onContinue={() => {
-            session.continueToProvider()
-          }}
-          onCancel={() => {
-            session.forget()
-          }}
-        />
-      )}
-      {state.status === 'paused-before-exchange' && (
-        <PausedBeforeExchange
-          code={state.code}
-          codeReceivedAt={state.codeReceivedAt}
-          onContinue={() => {
-            void session.continueExchange()
-          }}
-          onCancel={() => {
-            session.forget()
-          }}
-        />
-      )}
-      {state.status === 'needs-client-secret' && (
-        <ClientSecretPrompt
-          issuer={state.issuer}
-          clientId={state.clientId}
-          codeReceivedAt={state.codeReceivedAt}
-          onSubmit={(secret) => {
-            void session.provideClientSecret(secret)
-          }}
-          onCancel={() => {
-            session.forget()
-          }}
-        />
-      )}
+      {/* The panels of the rarer states load on first use (fetched ahead when the page is idle). */}
+      <Suspense fallback={null}>
+        {props.startupMessages.length > 0 && (
+          <div className="notice" role="status">
+            <ul>
+              {props.startupMessages.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {state.status === 'signed-out' && state.error && (
+          <ErrorPanel
+            error={state.error}
+            onDismiss={() => {
+              session.dismissMessage()
+            }}
+          />
+        )}
+        {state.status === 'signed-out' && state.signOut && <SignOutReport report={state.signOut} />}
+        {state.status === 'signed-out' && state.restorable && !state.error && (
+          <RestoreSession
+            issuer={state.restorable.issuer}
+            clientId={state.restorable.clientId}
+            autoRestore={preferences.autoRestore}
+            busy={busy}
+            onRestore={() => {
+              void session.restoreSilently(signInRequestFor(settings, props.redirectUri))
+            }}
+            onAutoRestoreChange={(autoRestore) => {
+              setPreferences({ ...preferences, autoRestore })
+            }}
+          />
+        )}
+        {state.status === 'signed-out' && state.notice && (
+          <p className="notice" role="status">
+            {state.notice}
+          </p>
+        )}
+        {state.status === 'starting' && (
+          <p className="notice" role="status">
+            {state.silent
+              ? 'Restoring the session silently: fetching the provider metadata…'
+              : 'Fetching the provider metadata…'}
+          </p>
+        )}
+        {state.status === 'signing-out' && (
+          <p className="notice" role="status">
+            Signing out: revoking the tokens at the provider…
+          </p>
+        )}
+        {state.status === 'redirecting' && (
+          <p className="notice" role="status">
+            Going to the provider…
+          </p>
+        )}
+        {state.status === 'completing' && (
+          <p className="notice" role="status">
+            Exchanging the code at the token endpoint…
+          </p>
+        )}
+        {state.status === 'paused-before-redirect' && (
+          <PausedBeforeRedirect
+            timelineId={state.timelineId}
+            onContinue={() => {
+              session.continueToProvider()
+            }}
+            onCancel={() => {
+              session.forget()
+            }}
+          />
+        )}
+        {state.status === 'paused-before-exchange' && (
+          <PausedBeforeExchange
+            code={state.code}
+            codeReceivedAt={state.codeReceivedAt}
+            onContinue={() => {
+              void session.continueExchange()
+            }}
+            onCancel={() => {
+              session.forget()
+            }}
+          />
+        )}
+        {state.status === 'needs-client-secret' && (
+          <ClientSecretPrompt
+            issuer={state.issuer}
+            clientId={state.clientId}
+            codeReceivedAt={state.codeReceivedAt}
+            onSubmit={(secret) => {
+              void session.provideClientSecret(secret)
+            }}
+            onCancel={() => {
+              session.forget()
+            }}
+          />
+        )}
+      </Suspense>
       {state.status === 'signed-in' && (
         <Suspense fallback={<Loading what="token views" />}>
           <SignedInView state={state} />
@@ -194,20 +194,22 @@ export function Home(props: HomeProps) {
           </label>
         }
       />
-      {props.inspectStorage && (
-        <StoragePanel
-          state={state}
-          stored={props.inspectStorage().items}
-          addressHasQuery={props.inspectStorage().addressHasQuery}
-          onForgetEverything={() => {
-            session.forget('Everything this page kept was forgotten.')
-            props.forgetStored?.()
-            setSettings(DEFAULT_SETTINGS)
-            setPreferences(DEFAULT_PREFERENCES)
-            setClientSecret('')
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {props.inspectStorage && (
+          <StoragePanel
+            state={state}
+            stored={props.inspectStorage().items}
+            addressHasQuery={props.inspectStorage().addressHasQuery}
+            onForgetEverything={() => {
+              session.forget('Everything this page kept was forgotten.')
+              props.forgetStored?.()
+              setSettings(DEFAULT_SETTINGS)
+              setPreferences(DEFAULT_PREFERENCES)
+              setClientSecret('')
+            }}
+          />
+        )}
+      </Suspense>
       {timeline.length > 0 && (
         <Suspense fallback={<Loading what="flow timeline" />}>
           <section className="sequence" aria-labelledby="sequence-title">

@@ -2,7 +2,7 @@
  * Everything shown while signed in: who, the token lifecycle, the tokens decoded and the API calls.
  * Loaded only once someone is signed in, so the first screen does not carry the catalogues.
  */
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
 
 import { ResourceCall } from '../../features/api-calls/resource-call'
 import { UserInfoCall } from '../../features/api-calls/userinfo-call'
@@ -10,8 +10,7 @@ import { SignOutButton } from '../../features/sign-out/sign-out-button'
 import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
 import { useSessionActions } from '../../lib/session-react'
 import type { SignedIn } from '../../session'
-
-const TokenInspector = lazy(() => import('../../features/token-inspector/token-inspector'))
+import { TokenInspector } from '../lazy-views'
 
 function SignedInSummary(props: {
   state: SignedIn
@@ -55,7 +54,7 @@ function SignedInSummary(props: {
   )
 }
 
-export default function SignedInView({ state }: { state: SignedIn }) {
+export function SignedInView({ state }: { state: SignedIn }) {
   const session = useSessionActions()
   return (
     <>

@@ -1,13 +1,12 @@
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
 
 import type { SignatureResult } from '../../jwt/verify-signature'
+import { lazyComponent } from '../../lib/lazy-component'
 
 // Lazy, so the signature check (and the JOSE library it loads) stays out of the bundle until a token
 // is shown.
-const SignatureCheck = lazy(() =>
-  import('../../components/signature/signature-check').then((m) => ({
-    default: m.SignatureCheck,
-  })),
+export const SignatureCheck = lazyComponent(
+  async () => (await import('../../components/signature/signature-check')).SignatureCheck,
 )
 
 export interface LazySignatureCheckProps {

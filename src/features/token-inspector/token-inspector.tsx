@@ -56,6 +56,3 @@ export function TokenInspector(props: TokenInspectorProps) {
     </div>
   )
 }
-
-// The default export lets the app load the inspector (and the claim catalogue with it) lazily.
-export default TokenInspector

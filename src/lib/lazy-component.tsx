@@ -1,0 +1,44 @@
+/**
+ * A component whose code loads on first use, like React.lazy, that can also be fetched ahead of time
+ * (while the browser is idle, or while a request is under way). Once fetched it renders at once: a
+ * Suspense fallback shown even briefly makes React hold the real content back for up to 300 ms.
+ */
+import { lazy, useState } from 'react'
+import type { ComponentType } from 'react'
+
+export type LazyComponent<P extends object> = ComponentType<P> & {
+  /** Fetches the code now; resolves when the component can render without suspending. */
+  preload: () => Promise<void>
+}
+
+export function lazyComponent<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+): LazyComponent<P> {
+  let loaded: ComponentType<P> | undefined
+  let loading: Promise<ComponentType<P>> | undefined
+  const fetchOnce = (): Promise<ComponentType<P>> => {
+    loading ??= load().then(
+      (component) => {
+        loaded = component
+        return component
+      },
+      (error: unknown) => {
+        // A failed fetch (offline, a new deployment) may succeed later: do not keep the failure.
+        loading = undefined
+        throw error
+      },
+    )
+    return loading
+  }
+  const Suspending = lazy(async () => ({ default: await fetchOnce() }))
+
+  function Component(props: P) {
+    // Chosen once per mount: switching from the suspending wrapper to the loaded component later
+    // would remount it and lose its state.
+    const [Rendered] = useState<ComponentType<P>>(() => loaded ?? Suspending)
+    return <Rendered {...props} />
+  }
+  return Object.assign(Component, {
+    preload: () => fetchOnce().then(() => undefined),
+  })
+}
