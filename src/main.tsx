@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 
 import { resolveInitialSettings } from './app/initial-settings'
-import { preloadPanels, preloadSignedInViews } from './app/lazy-views'
+import { preloadTokenViews, preloadViews } from './app/lazy-views'
 import { createAppRouter } from './app/router'
 import { signInRequestFor } from './app/sign-in-request'
 import { syncSignOutAcrossTabs } from './app/tab-sync'
@@ -101,57 +101,78 @@ function boot(): void {
     void session.restoreSilently(signInRequestFor(initial.settings, redirectUri))
   }
 
-  const router = createAppRouter({
-    session,
-    basename: base,
-    currentUrl: () => new URL(window.location.href),
-    home: {
-      initialSettings: initial.settings,
-      persistSettings: (settings: ProviderSettings) => {
-        saveSettings(window.localStorage, settings)
+  function render(): void {
+    const router = createAppRouter({
+      basename: base,
+      home: {
+        initialSettings: initial.settings,
+        persistSettings: (settings: ProviderSettings) => {
+          saveSettings(window.localStorage, settings)
+        },
+        initialPreferences: preferences,
+        persistPreferences: (next: Preferences) => {
+          savePreferences(window.localStorage, next)
+        },
+        redirectUri,
+        appUrl,
+        startupMessages,
+        inspectStorage: () => ({
+          items: (['sessionStorage', 'localStorage'] as const).flatMap((where) =>
+            Object.keys(window[where])
+              .filter((key) => key.startsWith('pkce-lab:'))
+              .sort()
+              .map((key) => ({ where, key })),
+          ),
+          addressHasQuery: window.location.search !== '',
+        }),
+        forgetStored: () => {
+          for (const key of Object.keys(window.localStorage)) {
+            if (key.startsWith('pkce-lab:')) window.localStorage.removeItem(key)
+          }
+        },
       },
-      initialPreferences: preferences,
-      persistPreferences: (next: Preferences) => {
-        savePreferences(window.localStorage, next)
-      },
-      redirectUri,
-      appUrl,
-      startupMessages,
-      inspectStorage: () => ({
-        items: (['sessionStorage', 'localStorage'] as const).flatMap((where) =>
-          Object.keys(window[where])
-            .filter((key) => key.startsWith('pkce-lab:'))
-            .sort()
-            .map((key) => ({ where, key })),
-        ),
-        addressHasQuery: window.location.search !== '',
-      }),
-      forgetStored: () => {
-        for (const key of Object.keys(window.localStorage)) {
-          if (key.startsWith('pkce-lab:')) window.localStorage.removeItem(key)
-        }
-      },
-    },
-  })
+    })
 
-  const root = document.getElementById('root')
-  if (!root) throw new Error('index.html has no #root element')
-  createRoot(root).render(
-    <StrictMode>
-      <SessionProvider session={session}>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </StrictMode>,
-  )
+    const root = document.getElementById('root')
+    if (!root) throw new Error('index.html has no #root element')
+    createRoot(root).render(
+      <StrictMode>
+        <SessionProvider session={session}>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </StrictMode>,
+    )
+  }
 
   // The first screen is only the settings form. What a sign-in needs next (the flows and the
   // protocol layer, the views of the tokens, the panels of errors and pauses) is fetched once the
   // page is idle, so pressing "Sign in" waits for the provider only.
-  whenIdle(() => {
-    void session.preload()
-    void preloadPanels()
-    void preloadSignedInViews()
-  })
+  const preloadWhenIdle = () => {
+    whenIdle(() => {
+      void session.preload()
+      void preloadViews()
+    })
+  }
+
+  if (onCallback) {
+    // Back from the provider. code and state leave the address bar and the history before anything
+    // else runs (RFC 9700 §4.2.4); the session gets the whole callback URL, fragment included, since
+    // tokens a hostile provider put there must be seen to be refused. Handled here, outside React,
+    // so nothing that renders twice can exchange the code twice.
+    window.history.replaceState(null, '', base)
+    const completed = session.completeSignIn(currentUrl)
+    // The code exchange goes first: the page renders, and fetches the views of the tokens, once the
+    // flows' code is here and the exchange has begun; the rest waits for the tokens. On a machine
+    // that also runs the provider, work done meanwhile slows the token endpoint down too.
+    void session.preload().then(() => {
+      render()
+      void preloadTokenViews()
+    })
+    void completed.then(preloadWhenIdle)
+  } else {
+    render()
+    preloadWhenIdle()
+  }
 }
 
 function whenIdle(run: () => void): void {

@@ -1,10 +1,10 @@
 /**
  * The views a first visit does not show, each in a chunk of its own. The first screen is the settings
- * form; these are fetched when they are about to be needed: the rarely shown panels while the browser
- * is idle, the signed-in views when a sign-in starts and again on the callback page, in parallel with
- * the code exchange, so the claims appear the moment the tokens are there.
+ * form; the rest is fetched while the browser is idle, and on the callback page the views of the
+ * tokens are fetched as soon as the code exchange is under way.
  */
 import { lazyComponent } from '../lib/lazy-component'
+import type { Preloadable } from '../lib/lazy-component'
 import { SignatureCheck } from '../features/token-inspector/lazy-signature-check'
 
 export const ErrorPanel = lazyComponent(
@@ -41,11 +41,20 @@ export const SequenceDiagram = lazyComponent(
   async () => (await import('../features/sequence-diagram/sequence-diagram')).default,
 )
 
+/** What the claims need to be on screen: fetched while the code is exchanged. */
+export const TOKEN_VIEWS = [SignedInView, TokenInspector] as const
+
+/** Fetches the views of the tokens, for the callback page. */
+export function preloadTokenViews(): Promise<void> {
+  return settle(TOKEN_VIEWS)
+}
+
 /**
- * Panels that answer a state of the flow (an error, a pause, a restore), and the storage panel below
- * the form: fetched when idle.
+ * Everything else a page of the flow may show: the panels that answer a state of the flow (an error,
+ * a pause, a restore), the storage panel below the form, the tokens' views, the signature check, the
+ * timeline and the diagram. Fetched when the page is idle.
  */
-export function preloadPanels(): Promise<void> {
+export function preloadViews(): Promise<void> {
   return settle([
     StoragePanel,
     ErrorPanel,
@@ -54,18 +63,17 @@ export function preloadPanels(): Promise<void> {
     ClientSecretPrompt,
     PausedBeforeRedirect,
     PausedBeforeExchange,
+    ...TOKEN_VIEWS,
+    SignatureCheck,
+    FlowTimeline,
+    SequenceDiagram,
   ])
-}
-
-/** Everything the page shows once signed in: the tokens, the timeline, the diagram. */
-export function preloadSignedInViews(): Promise<void> {
-  return settle([SignedInView, TokenInspector, SignatureCheck, FlowTimeline, SequenceDiagram])
 }
 
 /**
  * Fetching ahead is only a head start: a chunk that cannot be fetched now is fetched again when it is
  * rendered, so no failure here is reported.
  */
-async function settle(views: readonly { preload: () => Promise<void> }[]): Promise<void> {
+async function settle(views: readonly Preloadable[]): Promise<void> {
   await Promise.allSettled(views.map((view) => view.preload()))
 }

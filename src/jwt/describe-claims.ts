@@ -46,6 +46,30 @@ const TIME_CLAIMS: ReadonlySet<string> = new Set(
   claimCatalog.filter((entry) => entry.kind === 'time').map((entry) => entry.name),
 )
 
+// Building an Intl formatter costs far more than formatting with one, and a page of tokens formats
+// dozens of times a second: one formatter per locale and time zone, made on first use.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>()
+
+function dateTimeFormat({ locale, timeZone }: TimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${timeZone ?? ''}`
+  let format = dateTimeFormats.get(key)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long', timeZone })
+    dateTimeFormats.set(key, format)
+  }
+  return format
+}
+
+function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeTimeFormats.get(locale)
+  if (format === undefined) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'long' })
+    relativeTimeFormats.set(locale, format)
+  }
+  return format
+}
+
 const RELATIVE_UNITS: readonly { unit: Intl.RelativeTimeFormatUnit; seconds: number }[] = [
   { unit: 'day', seconds: 86_400 },
   { unit: 'hour', seconds: 3_600 },
@@ -95,11 +119,7 @@ export function describeTime(
   if (Number.isNaN(date.getTime())) {
     return undefined
   }
-  const local = new Intl.DateTimeFormat(options.locale, {
-    dateStyle: 'medium',
-    timeStyle: 'long',
-    timeZone: options.timeZone,
-  }).format(date)
+  const local = dateTimeFormat(options).format(date)
   return {
     epochSeconds,
     local,
@@ -110,7 +130,7 @@ export function describeTime(
 // Truncating toward zero keeps a countdown honest: 4 min 59 s left reads "in 4 minutes", never "in 5".
 // The long style avoids abbreviations like "min." whose punctuation differs between ICU versions.
 function relativePhrase(deltaSeconds: number, locale = 'en'): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'long' })
+  const format = relativeTimeFormat(locale)
   const size = Math.abs(deltaSeconds)
   for (const { unit, seconds } of RELATIVE_UNITS) {
     if (size >= seconds) {

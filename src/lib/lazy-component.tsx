@@ -3,13 +3,17 @@
  * (while the browser is idle, or while a request is under way). Once fetched it renders at once: a
  * Suspense fallback shown even briefly makes React hold the real content back for up to 300 ms.
  */
-import { lazy, useState } from 'react'
+import { lazy, useEffect, useState } from 'react'
 import type { ComponentType } from 'react'
 
-export type LazyComponent<P extends object> = ComponentType<P> & {
+export interface Preloadable {
   /** Fetches the code now; resolves when the component can render without suspending. */
   preload: () => Promise<void>
+  /** True once the code is here: the component renders without suspending. */
+  isLoaded: () => boolean
 }
+
+export type LazyComponent<P extends object> = ComponentType<P> & Preloadable
 
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -40,5 +44,28 @@ export function lazyComponent<P extends object>(
   }
   return Object.assign(Component, {
     preload: () => fetchOnce().then(() => undefined),
+    isLoaded: () => loaded !== undefined,
   })
+}
+
+/**
+ * Whether these components can render without suspending, fetching them when they are `needed` and
+ * cannot: for a place that would rather go on saying what it is doing than show a fallback. After one
+ * attempt it answers true whatever happened, so a fetch that failed is tried again, and reported,
+ * where the component renders.
+ */
+export function useLoaded(components: readonly Preloadable[], needed: boolean): boolean {
+  const loaded = components.every((component) => component.isLoaded())
+  const [attempted, setAttempted] = useState(false)
+  useEffect(() => {
+    if (loaded || !needed) return
+    let current = true
+    void Promise.allSettled(components.map((component) => component.preload())).then(() => {
+      if (current) setAttempted(true)
+    })
+    return () => {
+      current = false
+    }
+  }, [loaded, needed, components])
+  return loaded || attempted
 }

@@ -178,6 +178,8 @@ export function createSession(deps: SessionDeps): Session {
     completeSignIn(callbackUrl) {
       // Taken before anything else: whatever runs this twice, only one run can hold the verifier.
       const pending = deps.pendingAuthorizations.take()
+      // From now on the page is finishing a sign-in, and says so, while the flows' code loads.
+      set({ status: 'completing' })
       return withFlows('authorization-response', (loaded) =>
         loaded.completeSignIn(callbackUrl, pending),
       )

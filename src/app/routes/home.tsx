@@ -1,9 +1,11 @@
-import { Suspense, useEffect, useState } from 'react'
+import { Suspense, useDeferredValue, useEffect, useState } from 'react'
 
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
 import type { StoredItem } from '../../features/storage-panel/storage-panel'
+import { useLoaded } from '../../lib/lazy-component'
 import { useSession, useSessionActions, useTimeline } from '../../lib/session-react'
 import { buildSettingsLink, DEFAULT_PREFERENCES, DEFAULT_SETTINGS } from '../../settings'
+import type { TimelineEntry } from '../../session'
 import type { Preferences, ProviderSettings } from '../../settings'
 import {
   ClientSecretPrompt,
@@ -15,13 +17,17 @@ import {
   SequenceDiagram,
   SignedInView,
   SignOutReport,
+  preloadTokenViews,
   StoragePanel,
+  TOKEN_VIEWS,
 } from '../lazy-views'
 import { signInRequestFor } from '../sign-in-request'
 
 function Loading(props: { what: string }) {
   return <p className="hint">Loading the {props.what}…</p>
 }
+
+const NO_ENTRIES: readonly TimelineEntry[] = []
 
 export interface HomeProps {
   /** The keys this app has in web storage right now (never their values), and the address bar. */
@@ -41,8 +47,14 @@ export interface HomeProps {
 
 export function Home(props: HomeProps) {
   const state = useSession()
-  const timeline = useTimeline()
+  // The timeline and the diagram are long: they render just after the rest, so the tokens that
+  // arrive with them (after the callback) are on screen first, and not while the code is exchanged,
+  // when laying them out would hold up the token response.
+  const timeline = useDeferredValue(useTimeline(), NO_ENTRIES)
   const session = useSessionActions()
+  // Saying "Loading" until the views of the tokens are here, rather than suspending: React holds
+  // content back for up to 300 ms after it has shown a fallback.
+  const tokenViewsLoaded = useLoaded(TOKEN_VIEWS, state.status === 'signed-in')
   const [settings, setSettings] = useState(props.initialSettings)
   const [clientSecret, setClientSecret] = useState('')
   const [preferences, setPreferences] = useState(props.initialPreferences)
@@ -123,7 +135,7 @@ export function Home(props: HomeProps) {
         )}
         {state.status === 'completing' && (
           <p className="notice" role="status">
-            Exchanging the code at the token endpoint…
+            Completing sign-in: checking the callback and exchanging the code…
           </p>
         )}
         {state.status === 'paused-before-redirect' && (
@@ -163,11 +175,8 @@ export function Home(props: HomeProps) {
           />
         )}
       </Suspense>
-      {state.status === 'signed-in' && (
-        <Suspense fallback={<Loading what="token views" />}>
-          <SignedInView state={state} />
-        </Suspense>
-      )}
+      {state.status === 'signed-in' &&
+        (tokenViewsLoaded ? <SignedInView state={state} /> : <Loading what="token views" />)}
       <ProviderSettingsForm
         settings={settings}
         onSettingsChange={setSettings}
@@ -180,6 +189,8 @@ export function Home(props: HomeProps) {
           void session.signIn(
             signInRequestFor(settings, props.redirectUri, clientSecret, preferences.stepThrough),
           )
+          // Fetched while discovery runs, so the callback page finds them in the browser's cache.
+          void preloadTokenViews()
         }}
         signInOptions={
           <label className="checkbox">
@@ -210,7 +221,7 @@ export function Home(props: HomeProps) {
           />
         )}
       </Suspense>
-      {timeline.length > 0 && (
+      {timeline.length > 0 && state.status !== 'completing' && (
         <Suspense fallback={<Loading what="flow timeline" />}>
           <section className="sequence" aria-labelledby="sequence-title">
             <h2 id="sequence-title">Sequence diagram</h2>

@@ -15,8 +15,12 @@ const OUTCOME_WORDS: Record<TimelineEntry['outcome'], string> = {
   waiting: 'waiting',
 }
 
+let timeOfDayFormat: Intl.DateTimeFormat | undefined
+
 function timeOfDay(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour12: false })
+  // Made once: toLocaleTimeString builds a new formatter on every call, for every entry.
+  timeOfDayFormat ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium', hour12: false })
+  return timeOfDayFormat.format(epochMs)
 }
 
 /** One step of the run: what was sent, what came back, what was checked. */

@@ -37,7 +37,11 @@ export function formatDuration(totalSeconds: number): string {
   return shown.length === 0 ? '0 s' : shown.join(' ')
 }
 
+let timeOfDayFormat: Intl.DateTimeFormat | undefined
+
 /** The local time of day with seconds, e.g. "12:00:05 PM": enough to tell refreshes apart. */
 export function formatTimeOfDay(epochMs: number): string {
-  return new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }).format(epochMs)
+  // Made once: building a formatter costs far more than formatting with it.
+  timeOfDayFormat ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+  return timeOfDayFormat.format(epochMs)
 }
