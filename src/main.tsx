@@ -10,7 +10,6 @@ import { resolveInitialSettings } from './app/initial-settings'
 import { preloadTokenViews, preloadViews } from './app/lazy-views'
 import { createAppRouter } from './app/router'
 import { signInRequestFor } from './app/sign-in-request'
-import { syncSignOutAcrossTabs } from './app/tab-sync'
 import { paths, redirectUriFor } from './config/paths'
 import { SessionProvider } from './lib/session-react'
 import {
@@ -61,7 +60,6 @@ function boot(): void {
   })
 
   if (!onCallback) session.discardAbandonedSignIn()
-  syncSignOutAcrossTabs(session)
 
   // Back from the provider through the back-forward cache: the page is the one that left, with its
   // memory; the sign-in it started is over.
@@ -84,7 +82,7 @@ function boot(): void {
 
   if (!onCallback && currentUrl.searchParams.has('state') && !initial.fromLink) {
     // Back from the provider's end-session endpoint (RP-Initiated Logout §3).
-    session.completeSignOut(currentUrl.searchParams.get('state'))
+    void session.completeSignOut(currentUrl.searchParams.get('state'))
   }
   if (!onCallback && (initial.fromLink || currentUrl.search)) {
     // The settings are in the form now; keep the address bar clean.
@@ -151,6 +149,11 @@ function boot(): void {
     whenIdle(() => {
       void session.preload()
       void preloadViews()
+      // Another tab's sign-out matters only to a signed-in tab: the channel opens once this page is
+      // idle, and starts from the session as it is then.
+      void import('./app/tab-sync').then((sync) => {
+        sync.syncSignOutAcrossTabs(session)
+      })
     })
   }
 

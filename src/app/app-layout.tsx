@@ -9,28 +9,24 @@ const NAVIGATION = [
   { to: paths.learn, label: 'JWT vs OAuth' },
 ] as const
 
-/** The page frame: a header that says what this is, and the current route. */
+/**
+ * The page below the header (index.html holds it, so it shows before any script runs): the
+ * navigation, the current route and the footer.
+ */
 export function AppLayout() {
   return (
     <>
-      <header className="app-header">
-        <h1>PKCE Lab</h1>
-        <p>
-          The OAuth 2.0 authorization-code flow with PKCE, against any OpenID provider, in your
-          browser. Tokens stay in this tab&apos;s memory and are shown decoded.
-        </p>
-        <nav aria-label="Main">
-          <ul className="app-nav">
-            {NAVIGATION.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </header>
+      <nav className="app-nav-bar" aria-label="Main">
+        <ul className="app-nav">
+          {NAVIGATION.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end>
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <main className="app-main">
         <Outlet />
       </main>

@@ -5,25 +5,9 @@
  */
 import { lazyComponent } from '../lib/lazy-component'
 import type { Preloadable } from '../lib/lazy-component'
-import { SignatureCheck } from '../features/token-inspector/lazy-signature-check'
 
-export const ErrorPanel = lazyComponent(
-  async () => (await import('../components/errors/error-panel')).ErrorPanel,
-)
-export const SignOutReport = lazyComponent(
-  async () => (await import('../features/sign-out/sign-out-report')).SignOutReport,
-)
-export const RestoreSession = lazyComponent(
-  async () => (await import('../features/restore/restore-session')).RestoreSession,
-)
-export const ClientSecretPrompt = lazyComponent(
-  async () => (await import('../features/sign-in/client-secret-prompt')).ClientSecretPrompt,
-)
-export const PausedBeforeRedirect = lazyComponent(
-  async () => (await import('../features/sign-in/step-through-pause')).PausedBeforeRedirect,
-)
-export const PausedBeforeExchange = lazyComponent(
-  async () => (await import('../features/sign-in/step-through-pause')).PausedBeforeExchange,
+export const FlowStatus = lazyComponent(
+  async () => (await import('./routes/flow-status')).FlowStatus,
 )
 export const StoragePanel = lazyComponent(
   async () => (await import('../features/storage-panel/storage-panel')).StoragePanel,
@@ -41,6 +25,15 @@ export const SequenceDiagram = lazyComponent(
   async () => (await import('../features/sequence-diagram/sequence-diagram')).default,
 )
 
+/** The "Verify signature" control inside the token views, fetched through their own chunk. */
+const SIGNATURE_CHECK = {
+  preload: async () => {
+    await (
+      await import('../features/token-inspector/lazy-signature-check')
+    ).SignatureCheck.preload()
+  },
+}
+
 /** What the claims need to be on screen: fetched while the code is exchanged. */
 export const TOKEN_VIEWS = [SignedInView, TokenInspector] as const
 
@@ -50,21 +43,16 @@ export function preloadTokenViews(): Promise<void> {
 }
 
 /**
- * Everything else a page of the flow may show: the panels that answer a state of the flow (an error,
- * a pause, a restore), the storage panel below the form, the tokens' views, the signature check, the
- * timeline and the diagram. Fetched when the page is idle.
+ * Everything else a page of the flow may show: what the flow is doing (an error, a pause, a
+ * restore), the storage panel below the form, the tokens' views, the signature check, the timeline
+ * and the diagram. Fetched when the page is idle.
  */
 export function preloadViews(): Promise<void> {
   return settle([
     StoragePanel,
-    ErrorPanel,
-    SignOutReport,
-    RestoreSession,
-    ClientSecretPrompt,
-    PausedBeforeRedirect,
-    PausedBeforeExchange,
+    FlowStatus,
     ...TOKEN_VIEWS,
-    SignatureCheck,
+    SIGNATURE_CHECK,
     FlowTimeline,
     SequenceDiagram,
   ])
@@ -74,6 +62,6 @@ export function preloadViews(): Promise<void> {
  * Fetching ahead is only a head start: a chunk that cannot be fetched now is fetched again when it is
  * rendered, so no failure here is reported.
  */
-async function settle(views: readonly Preloadable[]): Promise<void> {
+async function settle(views: readonly Pick<Preloadable, 'preload'>[]): Promise<void> {
   await Promise.allSettled(views.map((view) => view.preload()))
 }

@@ -9,7 +9,6 @@ import { paths } from '../config/paths'
 import { AppLayout } from './app-layout'
 import { Home } from './routes/home'
 import type { HomeProps } from './routes/home'
-import { NotFound } from './routes/not-found'
 
 export interface AppRouterDeps {
   home: HomeProps
@@ -43,7 +42,10 @@ export function createAppRouter(deps: AppRouterDeps) {
               Component: (await import('../features/jwt-vs-oauth/jwt-vs-oauth-page')).default,
             }),
           },
-          { path: '*', element: <NotFound /> },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('./routes/not-found')).NotFound }),
+          },
         ],
       },
     ],

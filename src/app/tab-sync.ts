@@ -21,7 +21,9 @@ function isSignedOutMessage(data: unknown): data is SignedOutMessage {
 export function syncSignOutAcrossTabs(session: Session): void {
   if (typeof BroadcastChannel === 'undefined') return
   const channel = new BroadcastChannel(CHANNEL)
-  let signedInAt: string | undefined
+  // Set up once the page is idle: the session may be signed in already.
+  const initial = session.getSnapshot()
+  let signedInAt = initial.status === 'signed-in' ? initial.issuer : undefined
   session.subscribe(() => {
     const state = session.getSnapshot()
     if (state.status === 'signed-in') signedInAt = state.issuer

@@ -4,6 +4,7 @@
  * sessionStorage, with every token and secret replaced, so it can never leak what it shows.
  */
 import type { HttpExchange } from '../oidc'
+import { TIMELINE_KEY } from './timeline-key'
 
 export type TimelineStepKind =
   | 'discovery'
@@ -48,7 +49,7 @@ export interface TimelineEntry {
   secrets?: string[]
 }
 
-export const TIMELINE_KEY = 'pkce-lab:timeline'
+export { TIMELINE_KEY }
 
 export const REDACTED = '[redacted: tokens and secrets are never kept across page loads]'
 

@@ -36,6 +36,8 @@ import type {
   SignOutReport,
 } from './session-state'
 import { createSingleFlight } from './single-flight'
+import { createFlowTimeline } from './flow-timeline'
+import type { FlowTimeline } from './flow-timeline'
 import {
   callbackChecks,
   createTimelineRecorder,
@@ -112,12 +114,17 @@ export interface SessionFlows {
   callUserInfo: () => Promise<void>
   callResource: (url: string) => Promise<void>
   signOut: () => Promise<void>
+  /** Back from the end-session endpoint; `stateMatched`: with the `state` the sign-out sent. */
+  completeSignOut: (stateMatched: boolean) => void
   /** Drops what the flows hold in memory: secret, pending exchange, timers. */
   reset: () => void
+  /** The steps of the run, with the redacted copy that crosses page loads. */
+  timeline: FlowTimeline
 }
 
 export function createSessionFlows(host: SessionHost): SessionFlows {
-  const { deps, set, timeline } = host
+  const { deps, set } = host
+  const timeline = createFlowTimeline(deps.timelineStorage, deps.clock, host.notify)
   let clientSecret: string | undefined
   let pendingExchange: PendingExchange | undefined
   /** What the sign-in asked for, so a silent renewal asks for the same. */
@@ -595,6 +602,7 @@ export function createSessionFlows(host: SessionHost): SessionFlows {
 
   return {
     reset,
+    timeline,
 
     signIn: (request) => startAuthorization(request, false),
 
@@ -767,6 +775,16 @@ export function createSessionFlows(host: SessionHost): SessionFlows {
       deps.markers.savePendingSignOut(endSession.state)
       set({ status: 'signed-out', signOut: { ...report, endSession: 'redirecting' } })
       deps.navigate(endSession.url.href)
+    },
+
+    completeSignOut(stateMatched) {
+      host.forgetEverything()
+      set({
+        status: 'signed-out',
+        notice: stateMatched
+          ? 'Signed out at the provider. Nothing of the session was kept here.'
+          : 'Back from the provider’s sign-out page (its state did not match the one sent, so it may not have ended the session). Nothing of the session was kept here.',
+      })
     },
   }
 }

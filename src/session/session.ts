@@ -9,13 +9,13 @@
 import type { HttpOptions, OidcStep } from '../oidc'
 import { OidcError } from '../oidc/oidc-error'
 import type { TimerClock } from './clock'
-import { createFlowTimeline } from './flow-timeline'
-import type { FlowTimeline, TimelineEntry } from './flow-timeline'
+import type { TimelineEntry } from './flow-timeline'
 import type { PendingAuthorizationStore } from './pending-authorization-store'
 import type { SessionFlows } from './session-flows'
 import { signedOut } from './session-state'
 import type { SessionState } from './session-state'
 import type { TabMarkers } from './tab-markers'
+import { TIMELINE_KEY } from './timeline-key'
 
 export interface SignInRequest {
   issuer: string
@@ -79,7 +79,7 @@ export interface Session {
   /** Revokes the tokens, forgets everything, and ends the provider session where it can. */
   signOut: () => Promise<void>
   /** The browser came back from the provider's end-session endpoint with this `state`. */
-  completeSignOut: (state: string | null) => void
+  completeSignOut: (state: string | null) => Promise<void>
   /** Forgets everything local: tokens, secret, pending authorization, pending exchange, timeline. */
   forget: (notice?: string) => void
   /** Drops a pending authorization left by a flow that never came back (back button, closed tab). */
@@ -92,10 +92,13 @@ export interface SessionHost {
   deps: SessionDeps
   getState: () => SessionState
   set: (next: SessionState) => void
-  timeline: FlowTimeline
+  /** Tells the subscribers that the timeline changed. */
+  notify: () => void
   /** Forgets the flows' state (tokens, secret, timers) and this tab's session marker. */
   forgetEverything: () => void
 }
+
+const NO_ENTRIES: readonly TimelineEntry[] = []
 
 export function createSession(deps: SessionDeps): Session {
   const hint = deps.markers.readSessionHint()
@@ -111,7 +114,6 @@ export function createSession(deps: SessionDeps): Session {
     notify()
   }
 
-  const timeline = createFlowTimeline(deps.timelineStorage, deps.clock, notify)
   let flows: SessionFlows | undefined
   let loading: Promise<SessionFlows> | undefined
 
@@ -120,11 +122,16 @@ export function createSession(deps: SessionDeps): Session {
     deps.markers.clearSessionHint()
   }
 
-  const host: SessionHost = { deps, getState: () => state, set, timeline, forgetEverything }
+  const host: SessionHost = { deps, getState: () => state, set, notify, forgetEverything }
 
   function loadFlows(): Promise<SessionFlows> {
     loading ??= import('./session-flows').then(
-      (module) => (flows = module.createSessionFlows(host)),
+      (module) => {
+        flows = module.createSessionFlows(host)
+        // The timeline lives with the flows: it may have brought back a copy from storage.
+        notify()
+        return flows
+      },
       (error: unknown) => {
         // Offline, or a new deployment removed the file: a later attempt may fetch it.
         loading = undefined
@@ -147,12 +154,16 @@ export function createSession(deps: SessionDeps): Session {
         error: new OidcError(
           'app_code_unavailable',
           step,
-          'This page could not fetch its own code for this step (offline, or the site was deployed anew since it was opened)',
-          { cause: error, check: 'the code of the session flows loaded' },
+          'This page could not fetch its own code for this step',
+          { cause: error, check: 'the code of the flows loaded' },
         ),
       })
     })
   }
+
+  // A copy of the timeline from an earlier page load of this tab (the way back from the provider, a
+  // reload) is shown as soon as the flows' code, which holds it, is here.
+  if (deps.timelineStorage.getItem(TIMELINE_KEY) !== null) void loadFlows().catch(() => undefined)
 
   return {
     preload: () =>
@@ -163,7 +174,7 @@ export function createSession(deps: SessionDeps): Session {
 
     getSnapshot: () => state,
 
-    getTimeline: () => timeline.entries(),
+    getTimeline: () => flows?.timeline.entries() ?? NO_ENTRIES,
 
     subscribe(listener) {
       listeners.add(listener)
@@ -210,22 +221,19 @@ export function createSession(deps: SessionDeps): Session {
 
     signOut: () => withFlows('revocation', (loaded) => loaded.signOut()),
 
-    completeSignOut(returnedState) {
+    async completeSignOut(returnedState) {
       const expected = deps.markers.takePendingSignOut()
       if (expected === undefined) return
-      forgetEverything()
-      set({
-        status: 'signed-out',
-        notice:
-          returnedState === expected
-            ? 'Signed out at the provider. Nothing of the session was kept here.'
-            : 'Back from the provider’s sign-out page (its state did not match the one sent, so it may not have ended the session). Nothing of the session was kept here.',
+      await withFlows('end-session', (loaded) => {
+        loaded.completeSignOut(returnedState === expected)
+        return Promise.resolve()
       })
     },
 
     forget(notice) {
       forgetEverything()
-      timeline.clear()
+      if (flows) flows.timeline.clear()
+      else deps.timelineStorage.removeItem(TIMELINE_KEY)
       deps.pendingAuthorizations.take()
       set(notice === undefined ? signedOut : { status: 'signed-out', notice })
     },

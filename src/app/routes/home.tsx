@@ -5,22 +5,18 @@ import type { StoredItem } from '../../features/storage-panel/storage-panel'
 import { useLoaded } from '../../lib/lazy-component'
 import { useSession, useSessionActions, useTimeline } from '../../lib/session-react'
 import { buildSettingsLink, DEFAULT_PREFERENCES, DEFAULT_SETTINGS } from '../../settings'
-import type { TimelineEntry } from '../../session'
+import type { SessionState, TimelineEntry } from '../../session'
 import type { Preferences, ProviderSettings } from '../../settings'
 import {
-  ClientSecretPrompt,
-  ErrorPanel,
+  FlowStatus,
   FlowTimeline,
-  PausedBeforeExchange,
-  PausedBeforeRedirect,
-  RestoreSession,
+  preloadTokenViews,
   SequenceDiagram,
   SignedInView,
-  SignOutReport,
-  preloadTokenViews,
   StoragePanel,
   TOKEN_VIEWS,
 } from '../lazy-views'
+
 import { signInRequestFor } from '../sign-in-request'
 
 function Loading(props: { what: string }) {
@@ -28,6 +24,13 @@ function Loading(props: { what: string }) {
 }
 
 const NO_ENTRIES: readonly TimelineEntry[] = []
+
+/** Whether the flow has something to say (a failure, a notice, a pause…): a first visit has not. */
+function hasFlowStatus(state: SessionState): boolean {
+  if (state.status === 'signed-in') return false
+  if (state.status !== 'signed-out') return true
+  return Boolean(state.error ?? state.signOut ?? state.restorable ?? state.notice)
+}
 
 export interface HomeProps {
   /** The keys this app has in web storage right now (never their values), and the address bar. */
@@ -88,90 +91,14 @@ export function Home(props: HomeProps) {
             </ul>
           </div>
         )}
-        {state.status === 'signed-out' && state.error && (
-          <ErrorPanel
-            error={state.error}
-            onDismiss={() => {
-              session.dismissMessage()
-            }}
-          />
-        )}
-        {state.status === 'signed-out' && state.signOut && <SignOutReport report={state.signOut} />}
-        {state.status === 'signed-out' && state.restorable && !state.error && (
-          <RestoreSession
-            issuer={state.restorable.issuer}
-            clientId={state.restorable.clientId}
-            autoRestore={preferences.autoRestore}
+        {hasFlowStatus(state) && (
+          <FlowStatus
+            state={state}
             busy={busy}
-            onRestore={() => {
-              void session.restoreSilently(signInRequestFor(settings, props.redirectUri))
-            }}
-            onAutoRestoreChange={(autoRestore) => {
-              setPreferences({ ...preferences, autoRestore })
-            }}
-          />
-        )}
-        {state.status === 'signed-out' && state.notice && (
-          <p className="notice" role="status">
-            {state.notice}
-          </p>
-        )}
-        {state.status === 'starting' && (
-          <p className="notice" role="status">
-            {state.silent
-              ? 'Restoring the session silently: fetching the provider metadata…'
-              : 'Fetching the provider metadata…'}
-          </p>
-        )}
-        {state.status === 'signing-out' && (
-          <p className="notice" role="status">
-            Signing out: revoking the tokens at the provider…
-          </p>
-        )}
-        {state.status === 'redirecting' && (
-          <p className="notice" role="status">
-            Going to the provider…
-          </p>
-        )}
-        {state.status === 'completing' && (
-          <p className="notice" role="status">
-            Completing sign-in: checking the callback and exchanging the code…
-          </p>
-        )}
-        {state.status === 'paused-before-redirect' && (
-          <PausedBeforeRedirect
-            timelineId={state.timelineId}
-            onContinue={() => {
-              session.continueToProvider()
-            }}
-            onCancel={() => {
-              session.forget()
-            }}
-          />
-        )}
-        {state.status === 'paused-before-exchange' && (
-          <PausedBeforeExchange
-            code={state.code}
-            codeReceivedAt={state.codeReceivedAt}
-            onContinue={() => {
-              void session.continueExchange()
-            }}
-            onCancel={() => {
-              session.forget()
-            }}
-          />
-        )}
-        {state.status === 'needs-client-secret' && (
-          <ClientSecretPrompt
-            issuer={state.issuer}
-            clientId={state.clientId}
-            codeReceivedAt={state.codeReceivedAt}
-            onSubmit={(secret) => {
-              void session.provideClientSecret(secret)
-            }}
-            onCancel={() => {
-              session.forget()
-            }}
+            settings={settings}
+            redirectUri={props.redirectUri}
+            preferences={preferences}
+            onPreferencesChange={setPreferences}
           />
         )}
       </Suspense>

@@ -570,7 +570,7 @@ describe('session lifecycle: sign-out', () => {
     // The provider ends its session and sends the browser back: a new page.
     const back = op.endSession(endSession)
     const afterwards = reload()
-    afterwards.completeSignOut(back?.searchParams.get('state') ?? null)
+    await afterwards.completeSignOut(back?.searchParams.get('state') ?? null)
     const final = afterwards.getSnapshot()
     expect(final.status === 'signed-out' && final.notice).toMatch(/^Signed out at the provider/)
     expect(storage.length).toBe(0)
@@ -580,13 +580,13 @@ describe('session lifecycle: sign-out', () => {
     const { session, storage, signIn } = await setup()
     await signIn()
     await session.signOut()
-    session.completeSignOut('other')
+    await session.completeSignOut('other')
     const state = session.getSnapshot()
     expect(state.status === 'signed-out' && state.notice).toMatch(/state did not match/)
     expect(storage.length).toBe(0)
 
     // And once the pending sign-out is used up, a second way back is ignored.
-    session.completeSignOut('other')
+    await session.completeSignOut('other')
     expect(session.getSnapshot()).toBe(state)
   })
 

@@ -1,0 +1,127 @@
+/**
+ * What the flow is doing, or did, when it is neither idle nor signed in: a failure, a sign-out report,
+ * a restore offer, a notice, a step-through pause, the client secret prompt. Loaded on first use: a
+ * first visit shows none of it.
+ */
+import { ClientSecretPrompt } from '../../features/sign-in/client-secret-prompt'
+import { RestoreSession } from '../../features/restore/restore-session'
+import { SignOutReport } from '../../features/sign-out/sign-out-report'
+import {
+  PausedBeforeExchange,
+  PausedBeforeRedirect,
+} from '../../features/sign-in/step-through-pause'
+import { ErrorPanel } from '../../components/errors/error-panel'
+import { useSessionActions } from '../../lib/session-react'
+import type { SessionState } from '../../session'
+import type { Preferences, ProviderSettings } from '../../settings'
+import { signInRequestFor } from '../sign-in-request'
+
+export interface FlowStatusProps {
+  state: SessionState
+  busy: boolean
+  settings: ProviderSettings
+  redirectUri: string
+  preferences: Preferences
+  onPreferencesChange: (preferences: Preferences) => void
+}
+
+export function FlowStatus({
+  state,
+  busy,
+  settings,
+  redirectUri,
+  preferences,
+  onPreferencesChange,
+}: FlowStatusProps) {
+  const session = useSessionActions()
+  return (
+    <>
+      {state.status === 'signed-out' && state.error && (
+        <ErrorPanel
+          error={state.error}
+          onDismiss={() => {
+            session.dismissMessage()
+          }}
+        />
+      )}
+      {state.status === 'signed-out' && state.signOut && <SignOutReport report={state.signOut} />}
+      {state.status === 'signed-out' && state.restorable && !state.error && (
+        <RestoreSession
+          issuer={state.restorable.issuer}
+          clientId={state.restorable.clientId}
+          autoRestore={preferences.autoRestore}
+          busy={busy}
+          onRestore={() => {
+            void session.restoreSilently(signInRequestFor(settings, redirectUri))
+          }}
+          onAutoRestoreChange={(autoRestore) => {
+            onPreferencesChange({ ...preferences, autoRestore })
+          }}
+        />
+      )}
+      {state.status === 'signed-out' && state.notice && (
+        <p className="notice" role="status">
+          {state.notice}
+        </p>
+      )}
+      {state.status === 'starting' && (
+        <p className="notice" role="status">
+          {state.silent
+            ? 'Restoring the session silently: fetching the provider metadata…'
+            : 'Fetching the provider metadata…'}
+        </p>
+      )}
+      {state.status === 'signing-out' && (
+        <p className="notice" role="status">
+          Signing out: revoking the tokens at the provider…
+        </p>
+      )}
+      {state.status === 'redirecting' && (
+        <p className="notice" role="status">
+          Going to the provider…
+        </p>
+      )}
+      {state.status === 'completing' && (
+        <p className="notice" role="status">
+          Completing sign-in: checking the callback and exchanging the code…
+        </p>
+      )}
+      {state.status === 'paused-before-redirect' && (
+        <PausedBeforeRedirect
+          timelineId={state.timelineId}
+          onContinue={() => {
+            session.continueToProvider()
+          }}
+          onCancel={() => {
+            session.forget()
+          }}
+        />
+      )}
+      {state.status === 'paused-before-exchange' && (
+        <PausedBeforeExchange
+          code={state.code}
+          codeReceivedAt={state.codeReceivedAt}
+          onContinue={() => {
+            void session.continueExchange()
+          }}
+          onCancel={() => {
+            session.forget()
+          }}
+        />
+      )}
+      {state.status === 'needs-client-secret' && (
+        <ClientSecretPrompt
+          issuer={state.issuer}
+          clientId={state.clientId}
+          codeReceivedAt={state.codeReceivedAt}
+          onSubmit={(secret) => {
+            void session.provideClientSecret(secret)
+          }}
+          onCancel={() => {
+            session.forget()
+          }}
+        />
+      )}
+    </>
+  )
+}
