@@ -84,11 +84,24 @@ export default defineConfig({
     modulePreload: false,
     rollupOptions: {
       output: {
-        // React and the router in one file of their own: one download, cached across releases.
-        manualChunks: (id: string) =>
-          /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/.test(id)
-            ? 'framework'
-            : undefined,
+        codeSplitting: {
+          // A group takes only the modules it names: what the first screen shares with a group
+          // stays with the first screen.
+          includeDependenciesRecursively: false,
+          groups: [
+            // React and the router in one file of their own: one download, cached across releases.
+            {
+              name: 'framework',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+            },
+            // The flows with the protocol layer in one file, so the callback page fetches them in
+            // one step rather than one import after another.
+            {
+              name: 'flows',
+              test: /[\\/]node_modules[\\/]oauth4webapi[\\/]|[\\/]src[\\/](oidc[\\/](?!oidc-error\.)|session[\\/](session-flows|timeline-recorder|refresh-scheduler|single-flight|flow-timeline)\.|jwt[\\/]token-fingerprint\.)/,
+            },
+          ],
+        },
       },
     },
   },

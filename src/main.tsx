@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 
 import { resolveInitialSettings } from './app/initial-settings'
-import { preloadTokenViews, preloadViews } from './app/lazy-views'
+import { preloadFlowViews, preloadSignedInViews, preloadTokenViews } from './app/lazy-views'
 import { createAppRouter } from './app/router'
 import { signInRequestFor } from './app/sign-in-request'
 import { paths, redirectUriFor } from './config/paths'
@@ -142,13 +142,15 @@ function boot(): void {
     )
   }
 
-  // The first screen is only the settings form. What a sign-in needs next (the flows and the
-  // protocol layer, the views of the tokens, the panels of errors and pauses) is fetched once the
-  // page is idle, so pressing "Sign in" waits for the provider only.
-  const preloadWhenIdle = () => {
+  // The first screen is only the settings form. What a sign-in needs first (the flows with the
+  // protocol layer, and what the page says while they run) is fetched once the page is idle, so
+  // pressing "Sign in" waits for the provider only. The learning views, JOSE and the catalogues
+  // load when they are needed.
+  const preloadWhenIdle = (signedIn: boolean) => {
     whenIdle(() => {
       void session.preload()
-      void preloadViews()
+      void preloadFlowViews()
+      if (signedIn) void preloadSignedInViews()
       // Another tab's sign-out matters only to a signed-in tab: the channel opens once this page is
       // idle, and starts from the session as it is then.
       void import('./app/tab-sync').then((sync) => {
@@ -163,18 +165,20 @@ function boot(): void {
     // tokens a hostile provider put there must be seen to be refused. Handled here, outside React,
     // so nothing that renders twice can exchange the code twice.
     window.history.replaceState(null, '', base)
-    const completed = session.completeSignIn(currentUrl)
-    // The code exchange goes first: the page renders, and fetches the views of the tokens, once the
-    // flows' code is here and the exchange has begun; the rest waits for the tokens. On a machine
-    // that also runs the provider, work done meanwhile slows the token endpoint down too.
-    void session.preload().then(() => {
+    // The code exchange goes first, as soon as the flows' code is here. The page renders, and the
+    // views of the tokens load (fetched when the sign-in started, so usually from the browser's
+    // cache), while the token request is under way; the rest waits for the tokens.
+    void session.preload().then(async () => {
+      const completed = session.completeSignIn(currentUrl)
       render()
+      void preloadFlowViews()
       void preloadTokenViews()
+      await completed
+      preloadWhenIdle(session.getSnapshot().status === 'signed-in')
     })
-    void completed.then(preloadWhenIdle)
   } else {
     render()
-    preloadWhenIdle()
+    preloadWhenIdle(false)
   }
 }
 

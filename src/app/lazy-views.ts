@@ -34,28 +34,28 @@ const SIGNATURE_CHECK = {
   },
 }
 
-/** What the claims need to be on screen: fetched while the code is exchanged. */
+/** What the claims need to be on screen (the claim catalogue comes with them). */
 export const TOKEN_VIEWS = [SignedInView, TokenInspector] as const
 
-/** Fetches the views of the tokens, for the callback page. */
+/** The views of the tokens: fetched when a sign-in starts, and on the callback page. */
 export function preloadTokenViews(): Promise<void> {
   return settle(TOKEN_VIEWS)
 }
 
 /**
- * Everything else a page of the flow may show: what the flow is doing (an error, a pause, a
- * restore), the storage panel below the form, the tokens' views, the signature check, the timeline
- * and the diagram. Fetched when the page is idle.
+ * What any page of the flow may need to say (an error, a notice, a pause, a restore) and the storage
+ * panel below the form: fetched when the page is idle, so a failure can be told even offline.
  */
-export function preloadViews(): Promise<void> {
-  return settle([
-    StoragePanel,
-    FlowStatus,
-    ...TOKEN_VIEWS,
-    SIGNATURE_CHECK,
-    FlowTimeline,
-    SequenceDiagram,
-  ])
+export function preloadFlowViews(): Promise<void> {
+  return settle([StoragePanel, FlowStatus])
+}
+
+/**
+ * What follows the tokens once signed in: the signature check (JOSE comes with it only when used),
+ * the timeline and the diagram (they bring JOSE, to recompute the PKCE challenge).
+ */
+export function preloadSignedInViews(): Promise<void> {
+  return settle([SIGNATURE_CHECK, FlowTimeline, SequenceDiagram])
 }
 
 /**

@@ -70,6 +70,10 @@ function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
   return format
 }
 
+// The first formatter of a page costs tens of milliseconds (the browser loads its date and time-zone
+// data): made when this module loads, which the app does ahead of need, not when the tokens arrive.
+dateTimeFormat({})
+
 const RELATIVE_UNITS: readonly { unit: Intl.RelativeTimeFormatUnit; seconds: number }[] = [
   { unit: 'day', seconds: 86_400 },
   { unit: 'hour', seconds: 3_600 },

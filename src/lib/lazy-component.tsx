@@ -15,6 +15,14 @@ export interface Preloadable {
 
 export type LazyComponent<P extends object> = ComponentType<P> & Preloadable
 
+function Unavailable() {
+  return (
+    <p className="notice" role="alert">
+      This part of the page could not be loaded: check the connection, then reload the page.
+    </p>
+  )
+}
+
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
 ): LazyComponent<P> {
@@ -34,7 +42,8 @@ export function lazyComponent<P extends object>(
     )
     return loading
   }
-  const Suspending = lazy(async () => ({ default: await fetchOnce() }))
+  // A part of the page whose code cannot be fetched says so in its place; the rest goes on working.
+  const Suspending = lazy(async () => ({ default: await fetchOnce().catch(() => Unavailable) }))
 
   function Component(props: P) {
     // Chosen once per mount: switching from the suspending wrapper to the loaded component later

@@ -129,7 +129,7 @@ export function createSession(deps: SessionDeps): Session {
       (module) => {
         flows = module.createSessionFlows(host)
         // The timeline lives with the flows: it may have brought back a copy from storage.
-        notify()
+        if (flows.timeline.entries().length > 0) notify()
         return flows
       },
       (error: unknown) => {
@@ -174,7 +174,11 @@ export function createSession(deps: SessionDeps): Session {
 
     getSnapshot: () => state,
 
-    getTimeline: () => flows?.timeline.entries() ?? NO_ENTRIES,
+    getTimeline: () => {
+      const entries = flows?.timeline.entries()
+      // One empty list, so that loading the flows with nothing to show re-renders nothing.
+      return entries !== undefined && entries.length > 0 ? entries : NO_ENTRIES
+    },
 
     subscribe(listener) {
       listeners.add(listener)

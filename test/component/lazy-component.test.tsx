@@ -86,6 +86,22 @@ describe('lazyComponent', () => {
     expect(await screen.findByText('Hello Ada')).toBeDefined()
   })
 
+  it('says in its place that it could not be loaded when its code cannot be fetched', async () => {
+    const { component: LazyGreeting, answer } = controlledGreeting(1)
+    render(
+      <>
+        <p>The rest of the page</p>
+        <Suspense fallback={<p>fallback</p>}>
+          <LazyGreeting name="Ada" />
+        </Suspense>
+      </>,
+    )
+    await answer()
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toMatch(/could not be loaded.*reload the page/)
+    expect(screen.getByText('The rest of the page')).toBeDefined()
+  })
+
   it('fetches again after a failed fetch', async () => {
     const { component: LazyGreeting, fetches, answer } = controlledGreeting(1)
     const first = expect(LazyGreeting.preload()).rejects.toThrow('Failed to fetch')
