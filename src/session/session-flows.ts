@@ -26,7 +26,7 @@ import { tokenFingerprint } from '../jwt/token-fingerprint'
 import { epochSeconds } from './clock'
 import type { PendingSignIn } from './pending-authorization-store'
 import { createRefreshScheduler } from './refresh-scheduler'
-import type { SessionHost, SignInRequest } from './session'
+import type { Session, SessionHost, SignInRequest } from './session'
 import type {
   ApiCall,
   RefreshRecord,
@@ -100,20 +100,22 @@ function withPrompt(
 }
 
 /** The flows a session runs; the session forwards its calls here once this module has loaded. */
-export interface SessionFlows {
-  signIn: (request: SignInRequest) => Promise<void>
-  restoreSilently: (request: SignInRequest) => Promise<void>
+export interface SessionFlows extends Pick<
+  Session,
+  | 'signIn'
+  | 'restoreSilently'
+  | 'provideClientSecret'
+  | 'continueToProvider'
+  | 'continueExchange'
+  | 'refreshNow'
+  | 'setAutoRefresh'
+  | 'wake'
+  | 'callUserInfo'
+  | 'callResource'
+  | 'signOut'
+> {
   /** `pending` was taken from storage by the session before anything else could run. */
   completeSignIn: (callbackUrl: URL, pending: PendingSignIn | undefined) => Promise<void>
-  provideClientSecret: (clientSecret: string) => Promise<void>
-  continueToProvider: () => void
-  continueExchange: () => Promise<void>
-  refreshNow: () => Promise<void>
-  setAutoRefresh: (enabled: boolean) => void
-  wake: () => void
-  callUserInfo: () => Promise<void>
-  callResource: (url: string) => Promise<void>
-  signOut: () => Promise<void>
   /** Back from the end-session endpoint; `stateMatched`: with the `state` the sign-out sent. */
   completeSignOut: (stateMatched: boolean) => void
   /** Drops what the flows hold in memory: secret, pending exchange, timers. */

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PENDING_AUTHORIZATION_KEY } from '../../../src/session/pending-authorization-store'
 import type { SessionState, SignInRequest } from '../../../src/session'
 import { createFakeProvider } from '../../support/fake-provider'
-import { createFakeClock } from '../../support/fake-clock'
+import { testSessionDeps } from '../../support/session-deps'
 import { MemoryStorage } from '../../support/memory-storage'
 
 const FLOWS = '../../../src/session/session-flows'
@@ -27,20 +27,12 @@ function flowsUnavailable(failures: number): void {
 
 async function setup() {
   vi.resetModules()
-  const { createPendingAuthorizationStore, createSession, createTabMarkers } =
-    await import('../../../src/session')
+  // Imported anew after the mock, so this session loads its flows through it.
+  const { createSession } = await import('../../../src/session')
   const op = await createFakeProvider()
   const storage = new MemoryStorage()
   const navigations: string[] = []
-  const session = createSession({
-    http: { appOrigin: 'https://app.example', fetch: op.fetch },
-    pendingAuthorizations: createPendingAuthorizationStore(storage),
-    markers: createTabMarkers(storage),
-    timelineStorage: new MemoryStorage(),
-    clock: createFakeClock(),
-    navigate: (url) => navigations.push(url),
-    postLogoutRedirectUri: 'https://app.example/',
-  })
+  const session = createSession(testSessionDeps({ fetch: op.fetch, storage, navigations }))
   const request: SignInRequest = {
     issuer: op.issuer,
     clientId: op.clientId,

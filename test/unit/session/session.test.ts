@@ -9,6 +9,7 @@ import {
 } from '../../../src/session'
 import type { SessionState, SignInRequest } from '../../../src/session'
 import { createFakeProvider } from '../../support/fake-provider'
+import { testSessionDeps } from '../../support/session-deps'
 import type { FakeProviderOptions } from '../../support/fake-provider'
 import { createFakeClock } from '../../support/fake-clock'
 import { MemoryStorage } from '../../support/memory-storage'
@@ -17,15 +18,7 @@ async function setup(options: FakeProviderOptions = {}) {
   const op = await createFakeProvider(options)
   const storage = new MemoryStorage()
   const navigations: string[] = []
-  const session = createSession({
-    http: { appOrigin: 'https://app.example', fetch: op.fetch },
-    pendingAuthorizations: createPendingAuthorizationStore(storage),
-    markers: createTabMarkers(storage),
-    timelineStorage: new MemoryStorage(),
-    clock: createFakeClock(),
-    navigate: (url) => navigations.push(url),
-    postLogoutRedirectUri: 'https://app.example/',
-  })
+  const session = createSession(testSessionDeps({ fetch: op.fetch, storage, navigations }))
   const request: SignInRequest = {
     issuer: op.issuer,
     clientId: op.clientId,
@@ -215,15 +208,9 @@ describe('session', () => {
     const storage = new MemoryStorage()
     const timelineStorage = new MemoryStorage()
     const navigations: string[] = []
-    const session = createSession({
-      http: { appOrigin: 'https://app.example', fetch: op.fetch },
-      pendingAuthorizations: createPendingAuthorizationStore(storage),
-      markers: createTabMarkers(storage),
-      timelineStorage,
-      clock: createFakeClock(),
-      navigate: (url) => navigations.push(url),
-      postLogoutRedirectUri: 'https://app.example/',
-    })
+    const session = createSession(
+      testSessionDeps({ fetch: op.fetch, storage, navigations, timelineStorage }),
+    )
     await session.signIn({
       issuer: op.issuer,
       clientId: op.clientId,

@@ -1,0 +1,28 @@
+/**
+ * What a session needs, for tests in Node: the fake provider's fetch, Web Storage stand-ins, a fake
+ * clock, and a list that records where the session sent the browser.
+ */
+import { createPendingAuthorizationStore, createTabMarkers } from '../../src/session'
+import type { SessionDeps } from '../../src/session'
+import { createFakeClock } from './fake-clock'
+import { MemoryStorage } from './memory-storage'
+
+export const TEST_APP = 'https://app.example'
+
+export function testSessionDeps(options: {
+  fetch: typeof fetch
+  /** Where the pending authorization and the tab's markers go. */
+  storage: Storage
+  navigations: string[]
+  timelineStorage?: Storage
+}): SessionDeps {
+  return {
+    http: { appOrigin: TEST_APP, fetch: options.fetch },
+    pendingAuthorizations: createPendingAuthorizationStore(options.storage),
+    markers: createTabMarkers(options.storage),
+    timelineStorage: options.timelineStorage ?? new MemoryStorage(),
+    clock: createFakeClock(),
+    navigate: (url) => options.navigations.push(url),
+    postLogoutRedirectUri: `${TEST_APP}/`,
+  }
+}
