@@ -25,6 +25,9 @@ test('two tabs refresh independently; signing out in one makes the other forget 
   await expect(second.getByText('in another tab, so this tab forgot its tokens too')).toBeVisible()
   await expect(second.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
   await second.close()
+  // The first tab ends its provider session and comes back to the app.
+  await page.getByRole('button', { name: /Yes, sign me out/i }).click()
+  await expect(page.getByText('Signed out at the provider.')).toBeVisible()
 })
 
 test('the storage panel says what is kept where, and forgets everything', async ({
