@@ -52,4 +52,6 @@ test('the storage panel says what is kept where, and forgets everything', async 
   for (const token of traffic.issuedTokens) expect(stored).not.toContain(token)
   expect(stored).not.toContain('pkce-lab:timeline')
   expect(stored).not.toContain('pkce-lab:session-hint')
+  expect(stored).not.toContain('pkce-lab:settings')
+  expect(stored).not.toContain('pkce-lab:preferences')
 })

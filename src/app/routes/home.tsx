@@ -61,14 +61,24 @@ export function Home(props: HomeProps) {
   const [settings, setSettings] = useState(props.initialSettings)
   const [clientSecret, setClientSecret] = useState('')
   const [preferences, setPreferences] = useState(props.initialPreferences)
-  const { persistSettings, persistPreferences } = props
+  const { initialSettings, initialPreferences, persistSettings, persistPreferences } = props
 
+  // What the page opens with is remembered (a settings link's too), then each change as it is made;
+  // "Forget everything" goes back to the defaults without remembering them.
   useEffect(() => {
-    persistSettings(settings)
-  }, [settings, persistSettings])
+    persistSettings(initialSettings)
+  }, [initialSettings, persistSettings])
   useEffect(() => {
-    persistPreferences(preferences)
-  }, [preferences, persistPreferences])
+    persistPreferences(initialPreferences)
+  }, [initialPreferences, persistPreferences])
+  const changeSettings = (next: ProviderSettings) => {
+    setSettings(next)
+    persistSettings(next)
+  }
+  const changePreferences = (next: Preferences) => {
+    setPreferences(next)
+    persistPreferences(next)
+  }
 
   const busy =
     state.status === 'starting' ||
@@ -98,7 +108,7 @@ export function Home(props: HomeProps) {
             settings={settings}
             redirectUri={props.redirectUri}
             preferences={preferences}
-            onPreferencesChange={setPreferences}
+            onPreferencesChange={changePreferences}
           />
         )}
       </Suspense>
@@ -106,7 +116,7 @@ export function Home(props: HomeProps) {
         (tokenViewsLoaded ? <SignedInView state={state} /> : <Loading what="token views" />)}
       <ProviderSettingsForm
         settings={settings}
-        onSettingsChange={setSettings}
+        onSettingsChange={changeSettings}
         clientSecret={clientSecret}
         onClientSecretChange={setClientSecret}
         redirectUri={props.redirectUri}
@@ -125,7 +135,7 @@ export function Home(props: HomeProps) {
               type="checkbox"
               checked={preferences.stepThrough}
               onChange={(event) => {
-                setPreferences({ ...preferences, stepThrough: event.target.checked })
+                changePreferences({ ...preferences, stepThrough: event.target.checked })
               }}
             />{' '}
             Step through: pause before the redirect and before the code exchange
