@@ -1,7 +1,7 @@
 /**
  * The views a first visit does not show, each in a chunk of its own. The first screen is the settings
- * form; the rest is fetched while the browser is idle, and on the callback page the views of the
- * tokens are fetched as soon as the code exchange is under way.
+ * form; each group below is fetched ahead when it is about to be needed (main.tsx and the Sign in
+ * button say when), and anything else when it is first rendered.
  */
 import { lazyComponent } from '../lib/lazy-component'
 import type { Preloadable } from '../lib/lazy-component'
