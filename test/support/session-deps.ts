@@ -3,7 +3,7 @@
  * clock, and a list that records where the session sent the browser.
  */
 import { createPendingAuthorizationStore, createTabMarkers } from '../../src/session'
-import type { SessionDeps } from '../../src/session'
+import type { SessionDeps, SignInRequest } from '../../src/session'
 import { createFakeClock } from './fake-clock'
 import { MemoryStorage } from './memory-storage'
 
@@ -24,5 +24,20 @@ export function testSessionDeps(options: {
     clock: createFakeClock(),
     navigate: (url) => options.navigations.push(url),
     postLogoutRedirectUri: `${TEST_APP}/`,
+  }
+}
+
+/** A sign-in at `provider` back to the test app's callback; `change` names what this test does differently. */
+export function testSignInRequest(
+  provider: { issuer: string; clientId: string },
+  change: Partial<SignInRequest> = {},
+): SignInRequest {
+  return {
+    issuer: provider.issuer,
+    clientId: provider.clientId,
+    scope: 'openid profile offline_access',
+    extraParams: [['prompt', 'consent']],
+    redirectUri: `${TEST_APP}/callback`,
+    ...change,
   }
 }

@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { PENDING_AUTHORIZATION_KEY } from '../../../src/session/pending-authorization-store'
-import type { SessionState, SignInRequest } from '../../../src/session'
+import type { SessionState } from '../../../src/session'
 import { createFakeProvider } from '../../support/fake-provider'
-import { testSessionDeps } from '../../support/session-deps'
+import { testSessionDeps, testSignInRequest } from '../../support/session-deps'
 import { MemoryStorage } from '../../support/memory-storage'
 
 const FLOWS = '../../../src/session/session-flows'
@@ -33,13 +33,7 @@ async function setup() {
   const storage = new MemoryStorage()
   const navigations: string[] = []
   const session = createSession(testSessionDeps({ fetch: op.fetch, storage, navigations }))
-  const request: SignInRequest = {
-    issuer: op.issuer,
-    clientId: op.clientId,
-    scope: 'openid',
-    extraParams: [],
-    redirectUri: 'https://app.example/callback',
-  }
+  const request = testSignInRequest(op, { scope: 'openid', extraParams: [] })
   return { op, storage, navigations, session, request }
 }
 

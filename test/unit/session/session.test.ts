@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  createPendingAuthorizationStore,
-  createSession,
-  createTabMarkers,
-  PENDING_AUTHORIZATION_KEY,
-  SESSION_HINT_KEY,
-} from '../../../src/session'
+import { createSession, PENDING_AUTHORIZATION_KEY, SESSION_HINT_KEY } from '../../../src/session'
 import type { SessionState, SignInRequest } from '../../../src/session'
 import { createFakeProvider } from '../../support/fake-provider'
-import { testSessionDeps } from '../../support/session-deps'
+import { testSessionDeps, testSignInRequest } from '../../support/session-deps'
 import type { FakeProviderOptions } from '../../support/fake-provider'
-import { createFakeClock } from '../../support/fake-clock'
 import { MemoryStorage } from '../../support/memory-storage'
 
 async function setup(options: FakeProviderOptions = {}) {
@@ -19,13 +12,7 @@ async function setup(options: FakeProviderOptions = {}) {
   const storage = new MemoryStorage()
   const navigations: string[] = []
   const session = createSession(testSessionDeps({ fetch: op.fetch, storage, navigations }))
-  const request: SignInRequest = {
-    issuer: op.issuer,
-    clientId: op.clientId,
-    scope: 'openid profile offline_access',
-    extraParams: [['prompt', 'consent']],
-    redirectUri: 'https://app.example/callback',
-  }
+  const request = testSignInRequest(op)
   /** Signs in up to the provider's redirect back, and returns the callback URL. */
   async function toCallback(extra: Partial<SignInRequest> = {}): Promise<URL> {
     await session.signIn({ ...request, ...extra })
@@ -85,15 +72,9 @@ describe('session', () => {
     const { toCallback, op, storage } = await setup({ clientSecret: 'hunter2' })
     const callback = await toCallback({ clientSecret: 'hunter2' })
     // The redirect loads a new page: a new session, the same sessionStorage, no secret in memory.
-    const afterRedirect = createSession({
-      http: { appOrigin: 'https://app.example', fetch: op.fetch },
-      pendingAuthorizations: createPendingAuthorizationStore(storage),
-      markers: createTabMarkers(storage),
-      timelineStorage: new MemoryStorage(),
-      clock: createFakeClock(),
-      navigate: () => undefined,
-      postLogoutRedirectUri: 'https://app.example/',
-    })
+    const afterRedirect = createSession(
+      testSessionDeps({ fetch: op.fetch, storage, navigations: [] }),
+    )
     await afterRedirect.completeSignIn(callback)
     expect(afterRedirect.getSnapshot()).toMatchObject({
       status: 'needs-client-secret',
