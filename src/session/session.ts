@@ -1,9 +1,9 @@
 /**
- * The session the UI talks to. It publishes one SessionState, keeps the flow timeline, and answers what
- * a page needs at start: a session this tab had, a sign-in that never came back, the way back from a
- * sign-out. Every flow that talks to the provider (sign-in, the callback, renewal, API calls, sign-out)
- * is in session-flows.ts, with the protocol layer, and loads on first use: the first screen needs none
- * of it. Time, storage, fetch, frames and navigation are passed in; it never touches window or
+ * The session the UI talks to. It publishes one SessionState and answers what a page needs at start:
+ * a session this tab had, a sign-in that never came back, a timeline left in storage. Every flow that
+ * talks to the provider (sign-in, the callback, renewal, API calls, sign-out), the flow timeline with
+ * them, is in session-flows.ts with the protocol layer, and loads on first use: the first screen needs
+ * none of it. Time, storage, fetch, frames and navigation are passed in; it never touches window or
  * document itself.
  */
 import type { HttpOptions, OidcStep } from '../oidc'
