@@ -90,17 +90,17 @@ export function Home(props: HomeProps) {
 
   return (
     <>
+      {props.startupMessages.length > 0 && (
+        <div className="notice" role="status">
+          <ul>
+            {props.startupMessages.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {/* The panels of the rarer states load on first use (fetched ahead when the page is idle). */}
       <Suspense fallback={null}>
-        {props.startupMessages.length > 0 && (
-          <div className="notice" role="status">
-            <ul>
-              {props.startupMessages.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
         {hasFlowStatus(state) && (
           <FlowStatus
             state={state}
