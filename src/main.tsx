@@ -165,13 +165,13 @@ function boot(): void {
     // tokens a hostile provider put there must be seen to be refused. Handled here, outside React,
     // so nothing that renders twice can exchange the code twice.
     window.history.replaceState(null, '', base)
-    // The code exchange goes first, as soon as the flows' code is here. The page renders, and the
-    // views of the tokens load (fetched when the sign-in started, so usually from the browser's
-    // cache), while the token request is under way; the rest waits for the tokens.
+    // The code exchange goes first, as soon as the flows' code is here. The page renders (it says
+    // only that the sign-in is completing), and the views of the tokens load (fetched when the
+    // sign-in started, so usually from the browser's cache), while the token request is under way;
+    // anything else would hold up the answer's checks, and waits for the tokens.
     void session.preload().then(async () => {
       const completed = session.completeSignIn(currentUrl)
       render()
-      void preloadFlowViews()
       void preloadTokenViews()
       await completed
       preloadWhenIdle(session.getSnapshot().status === 'signed-in')

@@ -186,6 +186,62 @@ describe('Home', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeDefined()
   })
 
+  it('says only that the code is being exchanged, then draws the ID token before the rest', async () => {
+    const user = userEvent.setup()
+    const { op, storage, navigations, settings } = await setup()
+    let answerToken: () => void = () => undefined
+    const tokenRequestHeld = new Promise<void>((resolve) => {
+      answerToken = resolve
+    })
+    const session = createSession({
+      http: {
+        appOrigin: APP_ORIGIN,
+        fetch: async (input, init) => {
+          if (new Request(input).url.endsWith('/token')) await tokenRequestHeld
+          return op.fetch(input, init)
+        },
+      },
+      pendingAuthorizations: createPendingAuthorizationStore(storage),
+      markers: createTabMarkers(storage),
+      timelineStorage: new MemoryStorage(),
+      clock: createFakeClock(),
+      navigate: (url) => navigations.push(url),
+      postLogoutRedirectUri: APP_URL,
+    })
+    renderHome(session, {
+      initialSettings: settings,
+      inspectStorage: () => ({ items: [], addressHasQuery: false }),
+    })
+    const target = await signIn(user, navigations)
+
+    const completed = session.completeSignIn(op.authorize(target))
+    await screen.findByText('Completing sign-in: checking the callback and exchanging the code…')
+    // Nothing on the page can be used until the tokens are here.
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull()
+    expect(screen.queryByRole('heading', { name: 'What this page keeps, and where' })).toBeNull()
+
+    // What the page holds at the first commit that shows the claims.
+    let atFirstClaims: string[] | undefined
+    const observer = new MutationObserver(() => {
+      if (atFirstClaims === undefined && screen.queryByRole('table', { name: 'ID token claims' })) {
+        atFirstClaims = [
+          ...[...document.querySelectorAll('h2')].map((heading) => heading.textContent),
+          ...(screen.queryByRole('button', { name: 'Sign in' }) ? ['Sign in button'] : []),
+        ]
+      }
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+    answerToken()
+    await act(() => completed)
+    await screen.findByRole('heading', { name: 'Refresh token' })
+    observer.disconnect()
+
+    expect(atFirstClaims).toEqual(['Signed in', 'ID token'])
+    expect(screen.getByRole('heading', { name: 'Access token' })).toBeDefined()
+    expect(screen.getByRole('heading', { name: 'Call an API with the access token' })).toBeDefined()
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeDefined()
+  })
+
   it('shows a failed discovery as a dismissable alert at the Discovery step', async () => {
     const user = userEvent.setup()
     const { navigations, newSession, settings } = await setup()

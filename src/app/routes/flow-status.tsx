@@ -1,7 +1,7 @@
 /**
- * What the flow is doing, or did, when it is neither idle nor signed in: a failure, a sign-out report,
- * a restore offer, a notice, a step-through pause, the client secret prompt. Loaded on first use: a
- * first visit shows none of it.
+ * What the flow did, or waits for the user to decide, when it is neither idle nor signed in: a failure,
+ * a sign-out report, a restore offer, a notice, a step-through pause, the client secret prompt. Loaded
+ * on first use: a first visit shows none of it. What it is doing meanwhile is flow-progress.tsx.
  */
 import { ClientSecretPrompt } from '../../features/sign-in/client-secret-prompt'
 import { RestoreSession } from '../../features/restore/restore-session'
@@ -62,28 +62,6 @@ export function FlowStatus({
       {state.status === 'signed-out' && state.notice && (
         <p className="notice" role="status">
           {state.notice}
-        </p>
-      )}
-      {state.status === 'starting' && (
-        <p className="notice" role="status">
-          {state.silent
-            ? 'Restoring the session silently: fetching the provider metadata…'
-            : 'Fetching the provider metadata…'}
-        </p>
-      )}
-      {state.status === 'signing-out' && (
-        <p className="notice" role="status">
-          Signing out: revoking the tokens at the provider…
-        </p>
-      )}
-      {state.status === 'redirecting' && (
-        <p className="notice" role="status">
-          Going to the provider…
-        </p>
-      )}
-      {state.status === 'completing' && (
-        <p className="notice" role="status">
-          Completing sign-in: checking the callback and exchanging the code…
         </p>
       )}
       {state.status === 'paused-before-redirect' && (

@@ -18,6 +18,7 @@ import {
 } from '../lazy-views'
 
 import { signInRequestFor } from '../sign-in-request'
+import { FlowProgress, isInProgress } from './flow-progress'
 
 function Loading(props: { what: string }) {
   return <p className="hint">Loading the {props.what}…</p>
@@ -25,9 +26,12 @@ function Loading(props: { what: string }) {
 
 const NO_ENTRIES: readonly TimelineEntry[] = []
 
-/** Whether the flow has something to say (a failure, a notice, a pause…): a first visit has not. */
+/**
+ * Whether the flow has something to tell or ask (a failure, a notice, a pause…): a first visit has
+ * not, and neither has a flow that only waits for an answer.
+ */
 function hasFlowStatus(state: SessionState): boolean {
-  if (state.status === 'signed-in') return false
+  if (state.status === 'signed-in' || isInProgress(state)) return false
   if (state.status !== 'signed-out') return true
   return Boolean(state.error ?? state.signOut ?? state.restorable ?? state.notice)
 }
@@ -81,12 +85,14 @@ export function Home(props: HomeProps) {
   }
 
   const busy =
-    state.status === 'starting' ||
-    state.status === 'redirecting' ||
-    state.status === 'completing' ||
-    state.status === 'signing-out' ||
+    isInProgress(state) ||
     state.status === 'paused-before-redirect' ||
     state.status === 'paused-before-exchange'
+  // While the code is exchanged the page says so and shows nothing else: the form could not be used
+  // and the tokens are not here yet. When they arrive they are drawn first, and the form, the storage
+  // panel and the timeline a render later, once the status has settled.
+  const settledStatus = useDeferredValue(state.status)
+  const settled = state.status !== 'completing' && settledStatus !== 'completing'
 
   return (
     <>
@@ -99,6 +105,7 @@ export function Home(props: HomeProps) {
           </ul>
         </div>
       )}
+      <FlowProgress state={state} />
       {/* The panels of the rarer states load on first use (fetched ahead when the page is idle). */}
       <Suspense fallback={null}>
         {hasFlowStatus(state) && (
@@ -114,36 +121,38 @@ export function Home(props: HomeProps) {
       </Suspense>
       {state.status === 'signed-in' &&
         (tokenViewsLoaded ? <SignedInView state={state} /> : <Loading what="token views" />)}
-      <ProviderSettingsForm
-        settings={settings}
-        onSettingsChange={changeSettings}
-        clientSecret={clientSecret}
-        onClientSecretChange={setClientSecret}
-        redirectUri={props.redirectUri}
-        settingsLink={buildSettingsLink(props.appUrl, settings, props.redirectUri)}
-        busy={busy}
-        onSignIn={() => {
-          void session.signIn(
-            signInRequestFor(settings, props.redirectUri, clientSecret, preferences.stepThrough),
-          )
-          // Fetched while discovery runs, so the callback page finds them in the browser's cache.
-          void preloadTokenViews()
-        }}
-        signInOptions={
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={preferences.stepThrough}
-              onChange={(event) => {
-                changePreferences({ ...preferences, stepThrough: event.target.checked })
-              }}
-            />{' '}
-            Step through: pause before the redirect and before the code exchange
-          </label>
-        }
-      />
+      {settled && (
+        <ProviderSettingsForm
+          settings={settings}
+          onSettingsChange={changeSettings}
+          clientSecret={clientSecret}
+          onClientSecretChange={setClientSecret}
+          redirectUri={props.redirectUri}
+          settingsLink={buildSettingsLink(props.appUrl, settings, props.redirectUri)}
+          busy={busy}
+          onSignIn={() => {
+            void session.signIn(
+              signInRequestFor(settings, props.redirectUri, clientSecret, preferences.stepThrough),
+            )
+            // Fetched while discovery runs, so the callback page finds them in the browser's cache.
+            void preloadTokenViews()
+          }}
+          signInOptions={
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={preferences.stepThrough}
+                onChange={(event) => {
+                  changePreferences({ ...preferences, stepThrough: event.target.checked })
+                }}
+              />{' '}
+              Step through: pause before the redirect and before the code exchange
+            </label>
+          }
+        />
+      )}
       <Suspense fallback={null}>
-        {props.inspectStorage && (
+        {settled && props.inspectStorage && (
           <StoragePanel
             state={state}
             stored={props.inspectStorage().items}
@@ -158,7 +167,7 @@ export function Home(props: HomeProps) {
           />
         )}
       </Suspense>
-      {timeline.length > 0 && state.status !== 'completing' && (
+      {timeline.length > 0 && settled && (
         <Suspense fallback={<Loading what="flow timeline" />}>
           <section className="sequence" aria-labelledby="sequence-title">
             <h2 id="sequence-title">Sequence diagram</h2>

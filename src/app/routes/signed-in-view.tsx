@@ -8,6 +8,7 @@ import { ResourceCall } from '../../features/api-calls/resource-call'
 import { UserInfoCall } from '../../features/api-calls/userinfo-call'
 import { SignOutButton } from '../../features/sign-out/sign-out-button'
 import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
+import { useAfterFirstRender } from '../../lib/after-first-render'
 import { useSessionActions } from '../../lib/session-react'
 import type { SignedIn } from '../../session'
 import { TokenInspector } from '../lazy-views'
@@ -56,6 +57,8 @@ function SignedInSummary(props: {
 
 export function SignedInView({ state }: { state: SignedIn }) {
   const session = useSessionActions()
+  // Who signed in and the ID token first: the lifecycle and the API calls follow a render later.
+  const complete = useAfterFirstRender()
   return (
     <>
       <SignedInSummary
@@ -68,15 +71,17 @@ export function SignedInView({ state }: { state: SignedIn }) {
           session.forget()
         }}
       />
-      <TokenLifecycle
-        state={state}
-        onRefreshNow={() => {
-          void session.refreshNow()
-        }}
-        onAutoRefreshChange={(enabled) => {
-          session.setAutoRefresh(enabled)
-        }}
-      />
+      {complete && (
+        <TokenLifecycle
+          state={state}
+          onRefreshNow={() => {
+            void session.refreshNow()
+          }}
+          onAutoRefreshChange={(enabled) => {
+            session.setAutoRefresh(enabled)
+          }}
+        />
+      )}
       <Suspense fallback={<p className="hint">Loading the token views…</p>}>
         <TokenInspector
           tokens={{
@@ -100,25 +105,27 @@ export function SignedInView({ state }: { state: SignedIn }) {
             : { refreshTokenRotated: state.history.at(0)?.refreshTokenRotated })}
         />
       </Suspense>
-      <section className="api-calls" aria-labelledby="api-calls-title">
-        <h2 id="api-calls-title">Call an API with the access token</h2>
-        <UserInfoCall
-          call={state.userinfo}
-          hasUserinfoEndpoint={state.client.metadata.userinfo_endpoint !== undefined}
-          onCall={() => {
-            void session.callUserInfo()
-          }}
-        />
-        <ResourceCall
-          call={state.resource}
-          {...(state.client.metadata.userinfo_endpoint === undefined
-            ? {}
-            : { defaultUrl: state.client.metadata.userinfo_endpoint })}
-          onCall={(url) => {
-            void session.callResource(url)
-          }}
-        />
-      </section>
+      {complete && (
+        <section className="api-calls" aria-labelledby="api-calls-title">
+          <h2 id="api-calls-title">Call an API with the access token</h2>
+          <UserInfoCall
+            call={state.userinfo}
+            hasUserinfoEndpoint={state.client.metadata.userinfo_endpoint !== undefined}
+            onCall={() => {
+              void session.callUserInfo()
+            }}
+          />
+          <ResourceCall
+            call={state.resource}
+            {...(state.client.metadata.userinfo_endpoint === undefined
+              ? {}
+              : { defaultUrl: state.client.metadata.userinfo_endpoint })}
+            onCall={(url) => {
+              void session.callResource(url)
+            }}
+          />
+        </section>
+      )}
     </>
   )
 }

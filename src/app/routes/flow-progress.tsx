@@ -1,0 +1,42 @@
+/**
+ * What the flow is doing while it waits on the network: part of the first screen, not of the lazy
+ * status panels, so the callback page says "Completing sign-in" without fetching any other code
+ * while the code is exchanged.
+ */
+import type { SessionState } from '../../session'
+
+/** The states that only wait for an answer; nothing to press but the page's other controls. */
+export function isInProgress(state: SessionState): boolean {
+  return (
+    state.status === 'starting' ||
+    state.status === 'redirecting' ||
+    state.status === 'completing' ||
+    state.status === 'signing-out'
+  )
+}
+
+function progressText(state: SessionState): string | undefined {
+  switch (state.status) {
+    case 'starting':
+      return state.silent
+        ? 'Restoring the session silently: fetching the provider metadata…'
+        : 'Fetching the provider metadata…'
+    case 'redirecting':
+      return 'Going to the provider…'
+    case 'completing':
+      return 'Completing sign-in: checking the callback and exchanging the code…'
+    case 'signing-out':
+      return 'Signing out: revoking the tokens at the provider…'
+    default:
+      return undefined
+  }
+}
+
+export function FlowProgress({ state }: { state: SessionState }) {
+  const text = progressText(state)
+  return text === undefined ? null : (
+    <p className="notice" role="status">
+      {text}
+    </p>
+  )
+}
