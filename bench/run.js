@@ -187,8 +187,9 @@ async function main() {
     /** @type {import('./lib/browser-runs.js').Target} */
     const reference = { name: 'reference', origin: referenceServer.origin, server: 'reference' }
     const providerOrigins = [providers.local.issuer, providers.google.issuer]
-    /** @param {import('./lib/browser-runs.js').Target} target */
-    const run = (target) => runOnce({ browser, target, appOrigins, providerOrigins, log })
+    /** @param {import('./lib/browser-runs.js').Target} target @param {boolean} [trace] */
+    const run = (target, trace = false) =>
+      runOnce({ browser, target, appOrigins, providerOrigins, log, trace })
 
     progress('warming up (one run each, not counted)')
     await run(app)
@@ -200,6 +201,11 @@ async function main() {
       // A-B then B-A, so neither app always goes first.
       const order = i % 2 === 0 ? [app, reference] : [reference, app]
       for (const target of order) runs[target.name].push(await run(target))
+    }
+    progress('one traced run each, for the main thread (not counted)')
+    const mainThread = {
+      app: (await run(app, true)).callbackMainThread,
+      reference: (await run(reference, true)).callbackMainThread,
     }
     await browser.close()
 
@@ -245,12 +251,13 @@ async function main() {
       },
       times,
       runs,
+      callbackMainThread: mainThread,
       lighthouse,
       budgets,
       durationSeconds: Math.round((Date.now() - started) / 1000),
     }
     await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
-    console.log(formatTable({ header, sizes, times, runs, budgets, lighthouse }))
+    console.log(formatTable({ header, sizes, times, runs, mainThread, budgets, lighthouse }))
     console.log('')
     console.log(`JSON (also in ${path.relative(repoRoot, path.join(outDir, 'results.json'))}):`)
     console.log(
@@ -284,6 +291,7 @@ async function main() {
               ),
             ]),
           ),
+          callbackMainThread: mainThread,
           lighthouse:
             lighthouse === undefined
               ? undefined

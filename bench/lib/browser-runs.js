@@ -14,6 +14,8 @@
 
 import { setTimeout as sleep } from 'node:timers/promises'
 
+import { CLAIMS_MARK, mainThreadWork, TRACE_CATEGORIES } from './main-thread.js'
+
 /** Flags on top of the end-to-end tests' own: every host name but localhost fails at once. */
 export const CHROMIUM_LAUNCH_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
@@ -61,6 +63,7 @@ export const CHROMIUM_LAUNCH_ARGS = [
  * @property {string} refreshOutcome the text of that row
  * @property {string[]} refreshProviderRequests what reached the providers for the refresh
  * @property {ProviderCall[]} refreshProviderCalls the same, seen by the browser
+ * @property {import('./main-thread.js').MainThreadWork} [callbackMainThread] on a traced run only
  */
 
 /** How long to keep listening after a step, for requests that come late (and would be wasted). */
@@ -87,7 +90,11 @@ function initScript(origins) {
     for (const [name, probe] of Object.entries(probes)) {
       if (marks[name] === undefined && probe()) marks[name] = performance.now()
     }
-    if (marks.claims !== undefined) observer.disconnect()
+    if (marks.claims !== undefined) {
+      // For a traced run: where the claims showed, on the trace's own clock.
+      performance.mark(${JSON.stringify(CLAIMS_MARK)})
+      observer.disconnect()
+    }
   })
   observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true })
 })()`
@@ -150,9 +157,17 @@ async function logInAtProvider(page) {
  * @param {readonly string[]} input.appOrigins
  * @param {readonly string[]} input.providerOrigins
  * @param {RequestLog} input.log
+ * @param {boolean} [input.trace] trace the callback page, for its main thread's work
  * @returns {Promise<RunResult>}
  */
-export async function runOnce({ browser, target, appOrigins, providerOrigins, log }) {
+export async function runOnce({
+  browser,
+  target,
+  appOrigins,
+  providerOrigins,
+  log,
+  trace = false,
+}) {
   const context = await browser.newContext()
   try {
     await context.addInitScript({ content: initScript(appOrigins) })
@@ -216,6 +231,7 @@ export async function runOnce({ browser, target, appOrigins, providerOrigins, lo
     await logInAtProvider(page)
     const beforeCallback = log.mark()
     const callsBeforeCallback = calls.length
+    if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.waitForFunction(
       () => /** @type {BenchWindow} */ (window).__bench?.claims !== undefined,
@@ -257,6 +273,12 @@ export async function runOnce({ browser, target, appOrigins, providerOrigins, lo
         },
       }
     }, providerOrigins)
+    const callbackMainThread = trace
+      ? mainThreadWork(JSON.parse((await browser.stopTracing()).toString('utf8')), {
+          claimsMs: timing.claims - timing.fetchStart,
+          domContentLoadedMs: timing.breakdown.domContentLoaded,
+        })
+      : undefined
     await sleep(SETTLE_MS)
     const afterCallback = log.mark()
     const sinceContinue = log.since(beforeCallback, afterCallback)
@@ -299,6 +321,7 @@ export async function runOnce({ browser, target, appOrigins, providerOrigins, lo
         .filter((entry) => entry.server.startsWith('provider'))
         .map(describe),
       refreshProviderCalls: callsSince(callsBeforeRefresh),
+      ...(callbackMainThread === undefined ? {} : { callbackMainThread }),
     }
   } finally {
     await context.close()

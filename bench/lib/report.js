@@ -4,6 +4,7 @@
 
 /** @typedef {import('./sizes.js').SiteSizes} SiteSizes */
 /** @typedef {import('./browser-runs.js').RunResult} RunResult */
+/** @typedef {import('./main-thread.js').MainThreadWork} MainThreadWork */
 /** @typedef {import('./lighthouse.js').LighthouseResult} LighthouseResult */
 /** @typedef {{ median: number, best: number, runs: number[] }} Stat */
 /** @typedef {LighthouseResult | { error: string }} LighthouseOutcome */
@@ -219,6 +220,12 @@ function breakdownLine(medians) {
     .join(' / ')
 }
 
+/** @param {MainThreadWork | undefined} work */
+function mainThreadLine(work) {
+  if (work === undefined) return '—'
+  return `${ms(work.untilDomContentLoadedMs)} + ${ms(work.afterDomContentLoadedMs)} of ${ms(work.windowMs)}`
+}
+
 /** @param {string} text @param {number} width */
 const pad = (text, width) => text.padEnd(width)
 
@@ -231,10 +238,11 @@ const sizeCell = (size) => `${kib(size.raw)} / ${kib(size.gzip)} / ${kib(size.br
  * @param {{ app: SiteSizes, reference: SiteSizes, baseline: SiteSizes }} input.sizes
  * @param {{ app: ReturnType<typeof timings>, reference: ReturnType<typeof timings> }} input.times
  * @param {{ app: RunResult[], reference: RunResult[] }} input.runs
+ * @param {{ app: MainThreadWork | undefined, reference: MainThreadWork | undefined }} input.mainThread
  * @param {Budget[]} input.budgets
  * @param {LighthouseRuns | undefined} input.lighthouse
  */
-export function formatTable({ header, sizes, times, runs, budgets, lighthouse }) {
+export function formatTable({ header, sizes, times, runs, mainThread, budgets, lighthouse }) {
   const w = [40, 26, 26, 14]
   /** @param {string[]} cells */
   const row = (cells) =>
@@ -306,6 +314,10 @@ export function formatTable({ header, sizes, times, runs, budgets, lighthouse })
     'token response, last script received, claims shown):',
     `  PKCE Lab:  ${breakdownLine(times.app.callbackBreakdownMedians)}`,
     `  reference: ${breakdownLine(times.reference.callbackBreakdownMedians)}`,
+    'Callback page, main thread busy in ms, one traced run (until DOMContentLoaded + after it,',
+    'of the time from fetch start to claims):',
+    `  PKCE Lab:  ${mainThreadLine(mainThread.app)}`,
+    `  reference: ${mainThreadLine(mainThread.reference)}`,
     'Callback page requests to the provider:',
     `  PKCE Lab:  ${requestLists(runs.app.map((run) => run.callbackProviderRequests)).join('; ')}`,
     `  reference: ${requestLists(runs.reference.map((run) => run.callbackProviderRequests)).join('; ')}`,
