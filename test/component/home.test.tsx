@@ -24,8 +24,11 @@ interface Setup {
   storage: MemoryStorage
   /** Every URL the session sent the browser to. */
   navigations: string[]
-  /** A session as a fresh page load makes it: same sessionStorage, nothing in memory. */
-  newSession: () => Session
+  /**
+   * A session as a fresh page load makes it: same sessionStorage, nothing in memory; `fetch` stands
+   * between it and the provider when a test needs to hold an answer back.
+   */
+  newSession: (fetch?: typeof globalThis.fetch) => Session
   settings: ProviderSettings
 }
 
@@ -33,9 +36,9 @@ async function setup(options: FakeProviderOptions = {}): Promise<Setup> {
   const op = await createFakeProvider(options)
   const storage = new MemoryStorage()
   const navigations: string[] = []
-  const newSession = () =>
+  const newSession = (fetch = op.fetch) =>
     createSession({
-      http: { appOrigin: APP_ORIGIN, fetch: op.fetch },
+      http: { appOrigin: APP_ORIGIN, fetch },
       pendingAuthorizations: createPendingAuthorizationStore(storage),
       markers: createTabMarkers(storage),
       timelineStorage: new MemoryStorage(),
@@ -188,25 +191,14 @@ describe('Home', () => {
 
   it('says only that the code is being exchanged, then draws the ID token before the rest', async () => {
     const user = userEvent.setup()
-    const { op, storage, navigations, settings } = await setup()
+    const { op, navigations, newSession, settings } = await setup()
     let answerToken: () => void = () => undefined
     const tokenRequestHeld = new Promise<void>((resolve) => {
       answerToken = resolve
     })
-    const session = createSession({
-      http: {
-        appOrigin: APP_ORIGIN,
-        fetch: async (input, init) => {
-          if (new Request(input).url.endsWith('/token')) await tokenRequestHeld
-          return op.fetch(input, init)
-        },
-      },
-      pendingAuthorizations: createPendingAuthorizationStore(storage),
-      markers: createTabMarkers(storage),
-      timelineStorage: new MemoryStorage(),
-      clock: createFakeClock(),
-      navigate: (url) => navigations.push(url),
-      postLogoutRedirectUri: APP_URL,
+    const session = newSession(async (input, init) => {
+      if (new Request(input).url.endsWith('/token')) await tokenRequestHeld
+      return op.fetch(input, init)
     })
     renderHome(session, {
       initialSettings: settings,
