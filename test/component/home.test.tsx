@@ -189,7 +189,7 @@ describe('Home', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeDefined()
   })
 
-  it('says only that the code is being exchanged, then draws the ID token before the rest', async () => {
+  it('says only that the code is being exchanged, then draws the ID token before what is below it', async () => {
     const user = userEvent.setup()
     const { op, navigations, newSession, settings } = await setup()
     let answerToken: () => void = () => undefined
@@ -228,7 +228,7 @@ describe('Home', () => {
     await screen.findByRole('heading', { name: 'Refresh token' })
     observer.disconnect()
 
-    expect(atFirstClaims).toEqual(['Signed in', 'ID token'])
+    expect(atFirstClaims).toEqual(['Signed in', 'Token lifecycle', 'ID token'])
     expect(screen.getByRole('heading', { name: 'Access token' })).toBeDefined()
     expect(screen.getByRole('heading', { name: 'Call an API with the access token' })).toBeDefined()
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeDefined()

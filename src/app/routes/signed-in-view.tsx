@@ -57,7 +57,8 @@ function SignedInSummary(props: {
 
 export function SignedInView({ state }: { state: SignedIn }) {
   const session = useSessionActions()
-  // Who signed in and the ID token first: the lifecycle and the API calls follow a render later.
+  // Who signed in, the lifecycle and the ID token first; what is below them follows a render later,
+  // so nothing already on screen moves down when it comes.
   const complete = useAfterFirstRender()
   return (
     <>
@@ -71,17 +72,15 @@ export function SignedInView({ state }: { state: SignedIn }) {
           session.forget()
         }}
       />
-      {complete && (
-        <TokenLifecycle
-          state={state}
-          onRefreshNow={() => {
-            void session.refreshNow()
-          }}
-          onAutoRefreshChange={(enabled) => {
-            session.setAutoRefresh(enabled)
-          }}
-        />
-      )}
+      <TokenLifecycle
+        state={state}
+        onRefreshNow={() => {
+          void session.refreshNow()
+        }}
+        onAutoRefreshChange={(enabled) => {
+          session.setAutoRefresh(enabled)
+        }}
+      />
       <Suspense fallback={<p className="hint">Loading the token views…</p>}>
         <TokenInspector
           tokens={{
