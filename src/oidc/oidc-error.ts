@@ -37,6 +37,8 @@ export type OidcErrorCode =
   | 'timeout'
   /** A callback arrived but this tab started no authorization, or already used it (RFC 9700 §4.7). */
   | 'no_pending_authorization'
+  /** The pending authorization is older than this app honours one: it was discarded unused. */
+  | 'pending_authorization_expired'
   /** `state` missing or not the one this tab sent (RFC 6749 §10.12). */
   | 'state_mismatch'
   /** `iss` missing (when advertised) or not the expected issuer (RFC 9207 §2.4). */

@@ -1,9 +1,10 @@
 /**
  * The timeline of the run that actually happened: every protocol step with its parameters, checks and
- * raw HTTP exchange. Held in memory in full; what crosses a page load is a redacted copy in this tab's
- * sessionStorage, with every token and secret replaced, so it can never leak what it shows.
+ * raw HTTP exchange. Held in memory in full; what crosses a page load is the stored copy of each entry
+ * (stored-copy.ts) in this tab's sessionStorage, built by allowlist, so it holds nothing redeemable.
  */
 import type { HttpExchange } from '../oidc'
+import { storedCopy } from './stored-copy'
 import { TIMELINE_KEY } from './timeline-key'
 
 export type TimelineStepKind =
@@ -38,67 +39,30 @@ export interface TimelineEntry {
   http?: HttpExchange
   /** Parameters worth explaining one by one (authorization URL, callback, token request body). */
   parameters?: [string, string][]
-  /** PKCE as sent: the challenge can be recomputed from the verifier in front of the user. */
-  pkce?: { codeVerifier: string; codeChallenge: string; method: 'S256' }
+  /**
+   * PKCE as sent: the challenge can be recomputed from the verifier in front of the user. The
+   * verifier is in memory only; an entry read back after a page load has the challenge alone.
+   */
+  pkce?: { codeVerifier?: string; codeChallenge: string; method: 'S256' }
   checks?: TimelineCheck[]
   error?: { code: string; message: string }
   /**
    * Values in this entry that must be masked until revealed (tokens, client secret). Kept in memory
-   * only: the redacted copy has them replaced already.
+   * only: the stored copy has none of them, nor this list.
    */
   secrets?: string[]
 }
 
 export { TIMELINE_KEY }
 
-export const REDACTED = '[redacted: tokens and secrets are never kept across page loads]'
-
-function redactText(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((result, secret) => result.split(secret).join(REDACTED), text)
-}
-
-function redactPairs(pairs: [string, string][], secrets: readonly string[]): [string, string][] {
-  return pairs.map(([name, value]) => [name, redactText(value, secrets)])
-}
-
-/** The entry as it may be stored: every secret value replaced, and no list of secrets. */
-export function redactEntry(entry: TimelineEntry): TimelineEntry {
-  const secrets = (entry.secrets ?? []).filter((secret) => secret.length > 0)
-  const rest: TimelineEntry = { ...entry }
-  delete rest.secrets
-  if (secrets.length === 0) return rest
-  const http = entry.http
-  return {
-    ...rest,
-    ...(http
-      ? {
-          http: {
-            ...http,
-            url: redactText(http.url, secrets),
-            requestHeaders: redactPairs(http.requestHeaders, secrets),
-            ...(http.requestBody === undefined
-              ? {}
-              : { requestBody: redactText(http.requestBody, secrets) }),
-            ...(http.responseHeaders === undefined
-              ? {}
-              : { responseHeaders: redactPairs(http.responseHeaders, secrets) }),
-            ...(http.responseBody === undefined
-              ? {}
-              : { responseBody: redactText(http.responseBody, secrets) }),
-          },
-        }
-      : {}),
-    ...(entry.parameters ? { parameters: redactPairs(entry.parameters, secrets) } : {}),
-    ...(entry.url === undefined ? {} : { url: redactText(entry.url, secrets) }),
-  }
-}
-
 export interface FlowTimeline {
   entries(): readonly TimelineEntry[]
   add(entry: Omit<TimelineEntry, 'id' | 'at'> & { at?: number }): TimelineEntry
   update(id: string, change: Partial<Omit<TimelineEntry, 'id'>>): void
-  /** Keeps only the entries with these ids, each redacted: memory then holds no secret either. */
-  keepRedacted(ids: readonly string[]): void
+  /** Keeps only the entries with these ids, as stored copies: memory then holds no secret either. */
+  keepStoredCopies(ids: readonly string[]): void
+  /** Writes the stored copy again, e.g. after a failure, so that nothing of the attempt outlives it. */
+  persist(): void
   clear(): void
 }
 
@@ -114,7 +78,7 @@ function isEntry(value: unknown): value is TimelineEntry {
 }
 
 /**
- * A timeline backed by `storage` (sessionStorage in the app). Reads back the redacted entries a
+ * A timeline backed by `storage` (sessionStorage in the app). Reads back the stored copies a
  * previous page load of this tab left, so the run reads as one across the redirect.
  */
 export function createFlowTimeline(
@@ -125,19 +89,20 @@ export function createFlowTimeline(
   let entries: TimelineEntry[] = (() => {
     try {
       const value: unknown = JSON.parse(storage.getItem(TIMELINE_KEY) ?? '[]')
-      return Array.isArray(value) ? value.filter(isEntry) : []
+      // Read back through the same allowlist: a copy left by an older version keeps nothing more.
+      return Array.isArray(value) ? value.filter(isEntry).map(storedCopy) : []
     } catch {
       return []
     }
   })()
-  // The highest number in use, not the count: keepRedacted leaves gaps, and ids must stay unique.
+  // The highest number in use, not the count: keepStoredCopies leaves gaps, and ids must stay unique.
   let counter = entries.reduce((highest, entry) => {
     const number = /^step-(\d+)$/.exec(entry.id)?.[1]
     return number === undefined ? highest : Math.max(highest, Number(number))
   }, 0)
 
   function persist(): void {
-    storage.setItem(TIMELINE_KEY, JSON.stringify(entries.map(redactEntry)))
+    storage.setItem(TIMELINE_KEY, JSON.stringify(entries.map(storedCopy)))
     onChange()
   }
 
@@ -158,10 +123,11 @@ export function createFlowTimeline(
       entries = entries.map((entry) => (entry.id === id ? { ...entry, ...change } : entry))
       persist()
     },
-    keepRedacted(ids) {
-      entries = entries.filter((entry) => ids.includes(entry.id)).map(redactEntry)
+    keepStoredCopies(ids) {
+      entries = entries.filter((entry) => ids.includes(entry.id)).map(storedCopy)
       persist()
     },
+    persist,
     clear() {
       entries = []
       counter = 0

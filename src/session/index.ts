@@ -18,7 +18,8 @@ export type {
   SignedIn,
   SignOutReport,
 } from './session-state'
-export { createFlowTimeline, redactEntry, REDACTED, TIMELINE_KEY } from './flow-timeline'
+export { createFlowTimeline, TIMELINE_KEY } from './flow-timeline'
+export { NOT_KEPT } from './stored-copy'
 export type { FlowTimeline, TimelineCheck, TimelineEntry, TimelineStepKind } from './flow-timeline'
 export type { PendingSignIn } from './pending-authorization-store'
 export { secretsOf } from './timeline-recorder'

@@ -24,7 +24,8 @@ import {
 import type { ClientContext, HttpOptions, OidcStep, ProviderMetadata, TokenSet } from '../oidc'
 import { tokenFingerprint } from '../jwt/token-fingerprint'
 import { epochSeconds } from './clock'
-import type { PendingSignIn } from './pending-authorization-store'
+import type { PendingSignIn, TakenAuthorization } from './pending-authorization-store'
+import { PENDING_AUTHORIZATION_MAX_AGE_SECONDS } from './pending-authorization-store'
 import { createRefreshScheduler } from './refresh-scheduler'
 import type { Session, SessionHost, SignInRequest } from './session'
 import type {
@@ -114,13 +115,13 @@ export interface SessionFlows extends Pick<
   | 'callResource'
   | 'signOut'
 > {
-  /** `pending` was taken from storage by the session before anything else could run. */
-  completeSignIn: (callbackUrl: URL, pending: PendingSignIn | undefined) => Promise<void>
+  /** `taken` was taken from storage by the session before anything else could run. */
+  completeSignIn: (callbackUrl: URL, taken: TakenAuthorization) => Promise<void>
   /** Back from the end-session endpoint; `stateMatched`: with the `state` the sign-out sent. */
   completeSignOut: (stateMatched: boolean) => void
   /** Drops what the flows hold in memory: secret, pending exchange, timers. */
   reset: () => void
-  /** The steps of the run, with the redacted copy that crosses page loads. */
+  /** The steps of the run, with the stored copy that crosses page loads. */
   timeline: FlowTimeline
 }
 
@@ -182,9 +183,14 @@ export function createSessionFlows(host: SessionHost): SessionFlows {
     authorizationRequest = undefined
   }
 
-  /** Ends the session with an error: nothing of it remains. */
+  /**
+   * Ends the session with an error: nothing of it remains. A pending authorization of the attempt is
+   * deleted, and the stored copy of the timeline is written again from what memory holds now.
+   */
   function end(error: OidcError): void {
     host.forgetEverything()
+    deps.pendingAuthorizations.discard()
+    timeline.persist()
     set({ status: 'signed-out', error })
   }
 
@@ -610,12 +616,25 @@ export function createSessionFlows(host: SessionHost): SessionFlows {
 
     restoreSilently: (request) => startAuthorization(request, true),
 
-    async completeSignIn(callbackUrl, pending) {
+    async completeSignIn(callbackUrl, taken) {
       const entryId = recorder.begin('callback', 'Callback (authorization response)', [], {
         parameters: [...callbackUrl.searchParams],
         // Tokens a hostile provider put in the URL: masked on screen, never in storage.
         secrets: secretsInUrl(callbackUrl),
       })
+      if (taken.status === 'expired') {
+        const minutes = Math.floor(taken.ageSeconds / 60)
+        const error = new OidcError(
+          'pending_authorization_expired',
+          'authorization-response',
+          `The sign-in waiting in this tab was started ${String(minutes)} minutes ago; a pending authorization is honoured for ${String(PENDING_AUTHORIZATION_MAX_AGE_SECONDS / 60)} minutes, so it was discarded unused`,
+          { check: 'pending authorization' },
+        )
+        recorder.fail(entryId, error, callbackChecks(error))
+        end(error)
+        return
+      }
+      const pending = taken.status === 'taken' ? taken.pending : undefined
       if (!pending) {
         const error = new OidcError(
           'no_pending_authorization',
@@ -760,7 +779,7 @@ export function createSessionFlows(host: SessionHost): SessionFlows {
         )
       }
       // The run's timeline is cleared; the sign-out's own steps stay, with no secret even in memory.
-      timeline.keepRedacted(signOutEntries)
+      timeline.keepStoredCopies(signOutEntries)
       host.forgetEverything()
       if (!endSession) {
         set({

@@ -10,6 +10,7 @@ import type { HttpOptions, OidcStep } from '../oidc'
 import { OidcError } from '../oidc/oidc-error'
 import type { TimerClock } from './clock'
 import type { TimelineEntry } from './flow-timeline'
+import { epochSeconds } from './clock'
 import type { PendingAuthorizationStore } from './pending-authorization-store'
 import type { SessionFlows } from './session-flows'
 import { signedOut } from './session-state'
@@ -33,7 +34,7 @@ export interface SessionDeps {
   http: HttpOptions
   pendingAuthorizations: PendingAuthorizationStore
   markers: TabMarkers
-  /** Where the timeline's redacted copy crosses page loads (sessionStorage in the app). */
+  /** Where the timeline's stored copy crosses page loads (sessionStorage in the app). */
   timelineStorage: Storage
   clock: TimerClock
   /** Top-level navigation to the provider (window.location.assign in the app). */
@@ -80,7 +81,10 @@ export interface Session {
   signOut: () => Promise<void>
   /** The browser came back from the provider's end-session endpoint with this `state`. */
   completeSignOut: (state: string | null) => Promise<void>
-  /** Forgets everything local: tokens, secret, pending authorization, pending exchange, timeline. */
+  /**
+   * Forgets everything local: tokens, secret, pending authorization, pending exchange, timeline, and
+   * the tab's markers (the session hint and a sign-out's state).
+   */
   forget: (notice?: string) => void
   /** Drops a pending authorization left by a flow that never came back (back button, closed tab). */
   discardAbandonedSignIn: () => void
@@ -192,7 +196,7 @@ export function createSession(deps: SessionDeps): Session {
 
     completeSignIn(callbackUrl) {
       // Taken before anything else: whatever runs this twice, only one run can hold the verifier.
-      const pending = deps.pendingAuthorizations.take()
+      const pending = deps.pendingAuthorizations.take(epochSeconds(deps.clock))
       // From now on the page is finishing a sign-in, and says so, while the flows' code loads.
       set({ status: 'completing' })
       return withFlows('authorization-response', (loaded) =>
@@ -238,13 +242,14 @@ export function createSession(deps: SessionDeps): Session {
       forgetEverything()
       if (flows) flows.timeline.clear()
       else deps.timelineStorage.removeItem(TIMELINE_KEY)
-      deps.pendingAuthorizations.take()
+      deps.pendingAuthorizations.discard()
+      deps.markers.clearPendingSignOut()
       set(notice === undefined ? signedOut : { status: 'signed-out', notice })
     },
 
     discardAbandonedSignIn() {
       if (!deps.pendingAuthorizations.has() && state.status !== 'redirecting') return
-      deps.pendingAuthorizations.take()
+      deps.pendingAuthorizations.discard()
       set({
         status: 'signed-out',
         notice:

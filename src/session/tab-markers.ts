@@ -17,6 +17,7 @@ export interface TabMarkers {
   writeSessionHint(hint: SessionHint): void
   clearSessionHint(): void
   savePendingSignOut(state: string): void
+  clearPendingSignOut(): void
   /** Returns the saved sign-out state and deletes it. */
   takePendingSignOut(): string | undefined
 }
@@ -43,6 +44,9 @@ export function createTabMarkers(storage: Storage): TabMarkers {
     },
     savePendingSignOut(state) {
       storage.setItem(PENDING_SIGN_OUT_KEY, state)
+    },
+    clearPendingSignOut() {
+      storage.removeItem(PENDING_SIGN_OUT_KEY)
     },
     takePendingSignOut() {
       const state = storage.getItem(PENDING_SIGN_OUT_KEY)

@@ -46,7 +46,7 @@ function secretsInJson(body: string | undefined): string[] {
   }
 }
 
-/** Every token or secret an exchange carries, so it can be masked on screen and redacted in storage. */
+/** Every token or secret an exchange carries, so it can be masked on screen. */
 export function secretsOf(exchange: HttpExchange): string[] {
   const authorization = exchange.requestHeaders
     .filter(([name]) => name.toLowerCase() === 'authorization')
@@ -105,6 +105,10 @@ const CALLBACK_CHECKS: { name: string; failsWith: (error: OidcError) => boolean 
   {
     name: 'a sign-in started in this tab is waiting (RFC 9700 §4.7)',
     failsWith: (error) => error.code === 'no_pending_authorization',
+  },
+  {
+    name: 'the waiting sign-in is minutes old, not older (RFC 6749 §4.1.2)',
+    failsWith: (error) => error.code === 'pending_authorization_expired',
   },
   {
     name: 'no tokens in the callback URL (RFC 9700 §4.6)',

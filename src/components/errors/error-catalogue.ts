@@ -886,6 +886,12 @@ const PKCE_LAB_ENTRIES: readonly CatalogueEntry[] = [
     fix: 'Start again with "Sign in", in the same tab and on the same origin as the redirect URI.',
     spec: { label: 'RFC 6749 §10.12', url: `${RFC6749}#section-10.12` },
   }),
+  appCheck('pending_authorization_expired', {
+    cause:
+      'A callback arrived for a sign-in started more than ten minutes earlier in this tab. The pending authorization (state, nonce and code_verifier) is honoured for ten minutes only, so that a forgotten tab does not keep what could help redeem a code.',
+    fix: 'Start again with "Sign in", and finish at the provider within ten minutes.',
+    spec: { label: 'RFC 6749 §4.1.2', url: `${RFC6749}#section-4.1.2` },
+  }),
   appCheck('state_mismatch', {
     cause:
       'The state in the callback is missing or not the one this tab sent. The callback may be forged (cross-site request forgery), replayed, or from another sign-in.',

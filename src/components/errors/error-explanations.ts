@@ -31,6 +31,7 @@ export const ERROR_TITLES: Record<OidcErrorCode, string> = {
   network_error: 'The request failed before any answer could be read',
   timeout: 'The provider did not answer in time',
   no_pending_authorization: 'No sign-in is waiting for this callback',
+  pending_authorization_expired: 'The sign-in waiting for this callback is too old',
   state_mismatch: 'The state parameter does not match',
   iss_mismatch: 'The callback comes from another issuer',
   authorization_error: 'The provider refused the authorization request',
@@ -106,6 +107,8 @@ function codeFix(error: OidcError): string {
       return 'Check that the provider is running and reachable, then try again.'
     case 'no_pending_authorization':
       return `A callback URL works once, in the tab that started the sign-in, on the same origin (${error.origin ?? 'this origin'}; localhost and 127.0.0.1 are different origins). Start again with "Sign in".`
+    case 'pending_authorization_expired':
+      return 'The sign-in took longer than this app keeps a pending authorization, so its code_verifier was discarded and the code was not exchanged. Start again with "Sign in" and finish at the provider within ten minutes.'
     case 'state_mismatch':
       return 'The callback does not belong to the sign-in this tab started: it may be forged, replayed or from another tab. Start again with "Sign in".'
     case 'iss_mismatch':

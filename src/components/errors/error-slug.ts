@@ -48,6 +48,7 @@ export const CODE_SLUGS: Record<OidcErrorCode, string> = {
   network_error: 'network-error',
   timeout: 'timeout',
   no_pending_authorization: 'no-pending-authorization',
+  pending_authorization_expired: 'pending-authorization-expired',
   state_mismatch: 'state-mismatch',
   iss_mismatch: 'iss-mismatch',
   authorization_error: 'authorization-error',

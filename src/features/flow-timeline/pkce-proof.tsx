@@ -2,10 +2,34 @@ import { base64url } from 'jose'
 import { useEffect, useState } from 'react'
 
 /**
- * The code_challenge recomputed here, in front of the user, from the code_verifier this tab kept:
- * BASE64URL(SHA-256(ASCII(code_verifier))) (RFC 7636 §4.2). Independent of the library that sent it.
+ * The code_challenge recomputed here, in front of the user, from the code_verifier this page holds in
+ * memory: BASE64URL(SHA-256(ASCII(code_verifier))) (RFC 7636 §4.2). Independent of the library that
+ * sent it. After a page load the verifier is gone on purpose, and the proof says so.
  */
-export function PkceProof(props: { codeVerifier: string; codeChallenge: string }) {
+export function PkceProof(props: { pkce: { codeVerifier?: string; codeChallenge: string } }) {
+  const { codeVerifier, codeChallenge } = props.pkce
+  if (codeVerifier === undefined) {
+    return (
+      <div className="pkce-proof">
+        <h4>PKCE</h4>
+        <dl>
+          <dt>code_challenge sent to the authorization endpoint</dt>
+          <dd>
+            <code data-testid="code-challenge">{codeChallenge}</code>
+          </dd>
+        </dl>
+        <p data-testid="pkce-verdict">
+          The code_verifier was deliberately not kept across the page load: with it and the code,
+          anyone could redeem tokens (RFC 7636 §1). Only the challenge, which cannot be turned back
+          into the verifier, was kept.
+        </p>
+      </div>
+    )
+  }
+  return <PkceRecomputed codeVerifier={codeVerifier} codeChallenge={codeChallenge} />
+}
+
+function PkceRecomputed(props: { codeVerifier: string; codeChallenge: string }) {
   const [recomputed, setRecomputed] = useState<string>()
   useEffect(() => {
     let current = true

@@ -92,12 +92,7 @@ export function TimelineEntryView(props: { entry: TimelineEntry; current: boolea
           </tbody>
         </table>
       )}
-      {entry.pkce && (
-        <PkceProof
-          codeVerifier={entry.pkce.codeVerifier}
-          codeChallenge={entry.pkce.codeChallenge}
-        />
-      )}
+      {entry.pkce && <PkceProof pkce={entry.pkce} />}
       {entry.checks && entry.checks.length > 0 && (
         <>
           <h4>Checks</h4>

@@ -9,7 +9,7 @@ export interface StoredItem {
 const MEANINGS: Record<string, string> = {
   'pkce-lab:pending-authorization':
     'The sign-in under way: state, nonce, code_verifier, the issuer and its public metadata and keys. Deleted when the provider sends you back.',
-  'pkce-lab:timeline': 'The flow timeline, with every token and secret redacted.',
+  'pkce-lab:timeline': 'The flow timeline, built by allowlist: no token, code, verifier or secret.',
   'pkce-lab:session-hint':
     'That this tab had a session (issuer and client_id), to offer a silent restore after a reload.',
   'pkce-lab:pending-sign-out': 'The state of a sign-out sent to the provider.',

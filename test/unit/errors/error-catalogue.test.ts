@@ -95,6 +95,7 @@ const ALL_CODES: Record<OidcErrorCode, true> = {
   network_error: true,
   timeout: true,
   no_pending_authorization: true,
+  pending_authorization_expired: true,
   state_mismatch: true,
   iss_mismatch: true,
   authorization_error: true,

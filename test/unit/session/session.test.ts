@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest'
 
-import { createSession, PENDING_AUTHORIZATION_KEY, SESSION_HINT_KEY } from '../../../src/session'
+import {
+  createSession,
+  PENDING_AUTHORIZATION_KEY,
+  PENDING_SIGN_OUT_KEY,
+  SESSION_HINT_KEY,
+  TIMELINE_KEY,
+} from '../../../src/session'
 import type { SessionState, SignInRequest } from '../../../src/session'
 import { createFakeProvider } from '../../support/fake-provider'
 import { testSessionDeps, testSignInRequest } from '../../support/session-deps'
 import type { FakeProviderOptions } from '../../support/fake-provider'
+import { createFakeClock } from '../../support/fake-clock'
 import { MemoryStorage } from '../../support/memory-storage'
 
 async function setup(options: FakeProviderOptions = {}) {
@@ -233,5 +240,99 @@ describe('session', () => {
     session.forget()
     expect(session.getTimeline()).toEqual([])
     expect(timelineStorage.length).toBe(0)
+  })
+})
+
+describe('what crosses a page load', () => {
+  /** A tab: its sessionStorage (pending authorization, markers, timeline) and a clock to move. */
+  async function tab(options: FakeProviderOptions = {}) {
+    const op = await createFakeProvider(options)
+    const storage = new MemoryStorage()
+    const clock = createFakeClock()
+    const navigations: string[] = []
+    const deps = {
+      ...testSessionDeps({ fetch: op.fetch, storage, navigations, timelineStorage: storage }),
+      clock,
+    }
+    /** The page as it loads again in this tab (after the redirect, or a reload). */
+    const load = () => createSession(deps)
+    /** Signs in up to the provider's answer; the verifier as the pending authorization held it. */
+    async function toCallback(extra: Partial<SignInRequest> = {}) {
+      const page = load()
+      await page.signIn({ ...testSignInRequest(op), ...extra })
+      // Step-through pauses before the redirect too.
+      page.continueToProvider()
+      const pending = JSON.parse(storage.getItem(PENDING_AUTHORIZATION_KEY) ?? '{}') as {
+        codeVerifier: string
+      }
+      const callback = op.authorize(navigations.at(-1) ?? '')
+      return { callback, code: callback.searchParams.get('code') ?? '', pending }
+    }
+    return { op, storage, clock, load, toCallback }
+  }
+
+  it('keeps neither code nor verifier while paused before the exchange, nor after a reload', async () => {
+    const { storage, load, toCallback } = await tab()
+    const { callback, code, pending } = await toCallback({ stepThrough: true })
+    const page = load()
+
+    await page.completeSignIn(callback)
+
+    expect(page.getSnapshot().status).toBe('paused-before-exchange')
+    expect(storage.dump()).not.toContain(code)
+    expect(storage.dump()).not.toContain(pending.codeVerifier)
+    const reloaded = load()
+    await reloaded.preload()
+    const proof = reloaded.getTimeline().find((entry) => entry.pkce)?.pkce
+    expect(proof?.codeChallenge).toMatch(/^[\w-]{43}$/)
+    expect(proof?.codeVerifier).toBeUndefined()
+  })
+
+  it('keeps neither code, verifier nor secret after the token endpoint refused them', async () => {
+    const { storage, load, toCallback, op } = await tab({ clientSecret: 'right-secret-0123' })
+    const { callback, code, pending } = await toCallback({ clientSecret: 'wrong-secret-0123' })
+    const page = load()
+
+    await page.completeSignIn(callback)
+    await page.provideClientSecret('wrong-secret-0123')
+
+    expect(page.getSnapshot()).toMatchObject({
+      status: 'signed-out',
+      error: { step: 'token-request' },
+    })
+    expect(op.tokenRequests()).toHaveLength(1)
+    for (const value of [code, pending.codeVerifier, 'wrong-secret-0123']) {
+      expect(storage.dump()).not.toContain(value)
+    }
+    expect(storage.getItem(TIMELINE_KEY)).toContain('code_verifier')
+  })
+
+  it('refuses a pending authorization older than ten minutes, and exchanges nothing', async () => {
+    const { storage, clock, load, toCallback, op } = await tab()
+    const { callback } = await toCallback()
+    await clock.advance(10 * 60_000 + 1_000)
+    const page = load()
+
+    await page.completeSignIn(callback)
+
+    expect(page.getSnapshot()).toMatchObject({
+      status: 'signed-out',
+      error: { code: 'pending_authorization_expired', step: 'authorization-response' },
+    })
+    expect(op.tokenRequests()).toHaveLength(0)
+    expect(storage.getItem(PENDING_AUTHORIZATION_KEY)).toBeNull()
+  })
+
+  it('forgets every key it owns, the sign-out marker included', async () => {
+    const { storage, load, toCallback } = await tab()
+    await toCallback()
+    storage.setItem(PENDING_SIGN_OUT_KEY, 'state-of-a-sign-out')
+    storage.setItem(SESSION_HINT_KEY, '{"issuer":"https://op.example","clientId":"spa"}')
+    const page = load()
+    await page.preload()
+
+    page.forget()
+
+    expect(storage.length).toBe(0)
   })
 })
