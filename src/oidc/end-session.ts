@@ -10,12 +10,17 @@ import { isAllowedEndpointUrl } from './http'
 import { OidcError } from './oidc-error'
 
 /**
- * Returns undefined when the provider has no end_session_endpoint (Google, GitHub). The `state` is
- * fresh, so the way back can be told from a forged or stale one (RP-Initiated Logout §2, §3).
+ * Returns undefined when the provider has no end_session_endpoint (Google, GitHub). The client is
+ * named by `client_id`, which RP-Initiated Logout §2 accepts in place of `id_token_hint` for checking
+ * `post_logout_redirect_uri`: the ID token is never put in this URL, which stays in the browser's
+ * history and the provider's logs. (A POST would carry it in a body, but providers need not accept
+ * one cross-site: node-oidc-provider allows it only with SameSite=None session cookies.) Providers
+ * that demand the hint (Okta) refuse to end their session, and the sign-out report says that it could
+ * not be confirmed. The `state` is fresh, so the way back can be told from a forged or stale one
+ * (RP-Initiated Logout §2, §3).
  */
 export function buildEndSessionUrl(input: {
   metadata: ProviderMetadata
-  idTokenHint: string | undefined
   clientId: string
   postLogoutRedirectUri: string
 }): { url: URL; state: string } | undefined {
@@ -32,7 +37,6 @@ export function buildEndSessionUrl(input: {
       check: 'end_session_endpoint',
     })
   }
-  if (input.idTokenHint !== undefined) url.searchParams.set('id_token_hint', input.idTokenHint)
   url.searchParams.set('client_id', input.clientId)
   url.searchParams.set('post_logout_redirect_uri', input.postLogoutRedirectUri)
   const state = oauth.generateRandomState()

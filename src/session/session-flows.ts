@@ -759,7 +759,6 @@ export function createSessionFlows(host: SessionHost): SessionFlows {
         try {
           return buildEndSessionUrl({
             metadata: current.client.metadata,
-            idTokenHint: current.tokens.id_token,
             clientId: current.clientId,
             postLogoutRedirectUri: deps.postLogoutRedirectUri,
           })
@@ -774,7 +773,6 @@ export function createSessionFlows(host: SessionHost): SessionFlows {
             outcome: 'ok',
             url: endSession.url.href,
             parameters: [...endSession.url.searchParams],
-            secrets: current.tokens.id_token === undefined ? [] : [current.tokens.id_token],
           }),
         )
       }

@@ -119,6 +119,7 @@ export const PRESETS: readonly Preset[] = [
       'Create a "Single-Page Application" app (PKCE, no client secret); a "Web" app answers invalid_client.',
       "Add this page's origin under Security › API › Trusted Origins (CORS), exactly and without a trailing slash.",
       'Enable the Refresh Token grant for a refresh token; Okta rotates it for single-page apps.',
+      "Okta's logout demands id_token_hint. This app never puts the ID token in a URL, so signing out here revokes the tokens but Okta keeps its own session.",
     ],
   },
   {
@@ -132,7 +133,7 @@ export const PRESETS: readonly Preset[] = [
     notes: [
       'Turn Client authentication off (a public client) and require PKCE S256.',
       'Set Web Origins to + (the origins of the valid redirect URIs) or to this origin, or the token request fails on CORS.',
-      'Since Keycloak 18, logout needs id_token_hint and post_logout_redirect_uri.',
+      'Since Keycloak 18, logout needs post_logout_redirect_uri with client_id or id_token_hint; this app sends client_id (it never puts the ID token in a URL). Register this page as a valid post-logout redirect URI.',
     ],
   },
   {

@@ -5,15 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { Home } from '../../src/app/routes/home'
 import type { HomeProps } from '../../src/app/routes/home'
-import { createPendingAuthorizationStore, createSession, createTabMarkers } from '../../src/session'
+import { createSession } from '../../src/session'
 import type { Session } from '../../src/session'
 import { DEFAULT_PREFERENCES } from '../../src/settings'
 import type { ProviderSettings } from '../../src/settings'
-import { createFakeClock } from '../support/fake-clock'
 import { createFakeProvider } from '../support/fake-provider'
 import type { FakeProvider, FakeProviderOptions } from '../support/fake-provider'
 import { MemoryStorage } from '../support/memory-storage'
 import { recordClipboard, renderStrict } from '../support/render'
+import { testSessionDeps } from '../support/session-deps'
 
 const APP_ORIGIN = 'https://app.example'
 const APP_URL = `${APP_ORIGIN}/`
@@ -37,15 +37,7 @@ async function setup(options: FakeProviderOptions = {}): Promise<Setup> {
   const storage = new MemoryStorage()
   const navigations: string[] = []
   const newSession = (fetch = op.fetch) =>
-    createSession({
-      http: { appOrigin: APP_ORIGIN, fetch },
-      pendingAuthorizations: createPendingAuthorizationStore(storage),
-      markers: createTabMarkers(storage),
-      timelineStorage: new MemoryStorage(),
-      clock: createFakeClock(),
-      navigate: (url) => navigations.push(url),
-      postLogoutRedirectUri: APP_URL,
-    })
+    createSession(testSessionDeps({ fetch, storage, navigations }))
   const settings: ProviderSettings = {
     preset: 'custom',
     issuer: op.issuer,

@@ -89,7 +89,7 @@ describe('SignOutReport', () => {
     expect(items).toEqual([
       'Refresh token: revoked at the provider (RFC 7009).',
       'Access token: revoked at the provider (RFC 7009).',
-      'Provider session: ending it at the provider… (sending you to its end_session_endpoint)',
+      'Provider session: ending it at the provider… (sending you to its end_session_endpoint, naming this client by client_id; your ID token is not put in that URL)',
       `This tab: ${FORGOTTEN}`,
     ])
     expect(within(status).queryByRole('group')).toBeNull()

@@ -8,19 +8,14 @@ import {
   PausedBeforeExchange,
   PausedBeforeRedirect,
 } from '../../src/features/sign-in/step-through-pause'
-import {
-  createPendingAuthorizationStore,
-  createSession,
-  createTabMarkers,
-  PENDING_AUTHORIZATION_KEY,
-} from '../../src/session'
+import { createSession, PENDING_AUTHORIZATION_KEY } from '../../src/session'
 import type { Session } from '../../src/session'
 import { DEFAULT_PREFERENCES } from '../../src/settings'
 import type { Preferences, ProviderSettings } from '../../src/settings'
-import { createFakeClock } from '../support/fake-clock'
 import { createFakeProvider } from '../support/fake-provider'
 import { MemoryStorage } from '../support/memory-storage'
 import { renderStrict } from '../support/render'
+import { testSessionDeps } from '../support/session-deps'
 
 const APP_ORIGIN = 'https://app.example'
 const APP_URL = `${APP_ORIGIN}/`
@@ -154,15 +149,9 @@ describe('Home in step-through mode, with a real session', () => {
     const storage = new MemoryStorage()
     const navigations: string[] = []
     const newSession = () =>
-      createSession({
-        http: { appOrigin: APP_ORIGIN, fetch: op.fetch },
-        pendingAuthorizations: createPendingAuthorizationStore(storage),
-        markers: createTabMarkers(storage),
-        timelineStorage: storage,
-        clock: createFakeClock(),
-        navigate: (url) => navigations.push(url),
-        postLogoutRedirectUri: APP_URL,
-      })
+      createSession(
+        testSessionDeps({ fetch: op.fetch, storage, navigations, timelineStorage: storage }),
+      )
     const settings: ProviderSettings = {
       preset: 'custom',
       issuer: op.issuer,

@@ -7,7 +7,9 @@ test('sign-out revokes the tokens, ends the provider session, and restores nothi
   context,
 }) => {
   const revocations: URLSearchParams[] = []
+  const urls: string[] = []
   page.on('request', (request) => {
+    urls.push(request.url())
     if (request.url() === `${E2E.localIssuer}/token/revocation`) {
       revocations.push(new URLSearchParams(request.postData() ?? ''))
     }
@@ -29,6 +31,11 @@ test('sign-out revokes the tokens, ends the provider session, and restores nothi
   ])
   expect(revocations.at(0)?.get('token')).toBe(issued?.refresh_token)
   expect(revocations.at(1)?.get('token')).toBe(issued?.access_token)
+  // The end-session request names the client, not the user: no ID token in any URL.
+  const endSession = urls.find((url) => url.startsWith(`${E2E.localIssuer}/session/end?`))
+  expect(new URL(endSession ?? '').searchParams.get('client_id')).toBe('pkce-lab')
+  expect(typeof issued?.id_token).toBe('string')
+  for (const url of urls) expect(url).not.toContain(String(issued?.id_token))
 
   // Signing in again asks for credentials: the provider session really ended.
   await page.getByRole('button', { name: 'Sign in' }).click()

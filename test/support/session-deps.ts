@@ -3,7 +3,7 @@
  * clock, and a list that records where the session sent the browser.
  */
 import { createPendingAuthorizationStore, createTabMarkers } from '../../src/session'
-import type { SessionDeps, SignInRequest } from '../../src/session'
+import type { SessionDeps, SignInRequest, TimerClock } from '../../src/session'
 import { createFakeClock } from './fake-clock'
 import { MemoryStorage } from './memory-storage'
 
@@ -15,13 +15,14 @@ export function testSessionDeps(options: {
   storage: Storage
   navigations: string[]
   timelineStorage?: Storage
+  clock?: TimerClock
 }): SessionDeps {
   return {
     http: { appOrigin: TEST_APP, fetch: options.fetch },
     pendingAuthorizations: createPendingAuthorizationStore(options.storage),
     markers: createTabMarkers(options.storage),
     timelineStorage: options.timelineStorage ?? new MemoryStorage(),
-    clock: createFakeClock(),
+    clock: options.clock ?? createFakeClock(),
     navigate: (url) => options.navigations.push(url),
     postLogoutRedirectUri: `${TEST_APP}/`,
   }

@@ -23,7 +23,8 @@ const ACCESS_TOKEN_WORDS: Record<Report['accessToken'], string> = {
 }
 
 const END_SESSION_WORDS: Record<Report['endSession'], string> = {
-  redirecting: 'ending it at the provider… (sending you to its end_session_endpoint)',
+  redirecting:
+    'ending it at the provider… (sending you to its end_session_endpoint, naming this client by client_id; your ID token is not put in that URL)',
   'not-supported':
     'not ended: this provider has no end-session endpoint — your session at the provider stays, so the next sign-in may not ask for a password.',
   failed:

@@ -8,12 +8,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import { tokenFingerprint } from '../../../src/jwt/token-fingerprint'
-import {
-  createPendingAuthorizationStore,
-  createSession,
-  createTabMarkers,
-  PENDING_SIGN_OUT_KEY,
-} from '../../../src/session'
+import { createSession, createTabMarkers, PENDING_SIGN_OUT_KEY } from '../../../src/session'
 import type {
   RefreshRecord,
   Session,
@@ -26,6 +21,7 @@ import { createFakeClock } from '../../support/fake-clock'
 import { createFakeProvider } from '../../support/fake-provider'
 import type { FakeProvider, FakeProviderOptions } from '../../support/fake-provider'
 import { MemoryStorage } from '../../support/memory-storage'
+import { testSessionDeps } from '../../support/session-deps'
 
 const T0_SECONDS = 1_700_000_000
 /** Access tokens live 20 s: the session plans each refresh a quarter of that before expiry. */
@@ -67,13 +63,7 @@ async function setup(options: SetupOptions = {}) {
   const navigations: string[] = []
   const markers = createTabMarkers(storage)
   const deps: SessionDeps = {
-    http: { appOrigin: APP, fetch: op.fetch },
-    pendingAuthorizations: createPendingAuthorizationStore(storage),
-    markers,
-    timelineStorage: new MemoryStorage(),
-    clock,
-    navigate: (url) => navigations.push(url),
-    postLogoutRedirectUri: `${APP}/`,
+    ...testSessionDeps({ fetch: op.fetch, storage, navigations, clock }),
     ...(options.silentFrame ? { silentFrame: options.silentFrame(op) } : {}),
   }
   const session = createSession(deps)
@@ -557,12 +547,13 @@ describe('session lifecycle: sign-out', () => {
     expect(`${endSession.origin}${endSession.pathname}`).toBe(op.metadata.end_session_endpoint)
     const state = endSession.searchParams.get('state')
     expect(state).toMatch(/^[\w-]{20,}$/)
+    // client_id names the client; the ID token is never put in a URL (RP-Initiated Logout §2).
     expect(Object.fromEntries(endSession.searchParams)).toEqual({
-      id_token_hint: tokens.id_token,
       client_id: op.clientId,
       post_logout_redirect_uri: `${APP}/`,
       state,
     })
+    expect(endSession.href).not.toContain(tokens.id_token)
     // Nothing left but the sign-out state, to recognise the way back.
     expect(storage.length).toBe(1)
     expect(storage.getItem(PENDING_SIGN_OUT_KEY)).toBe(state)
