@@ -220,6 +220,18 @@ describe('FlowTimeline', () => {
     expect(within(proof).getByTestId('code-verifier').textContent).toBe(VERIFIER)
   })
 
+  it('says the verifier was deliberately not kept when an entry comes back from storage', () => {
+    renderTimeline([{ ...nth(entries(), 1), pkce: { codeChallenge: CHALLENGE, method: 'S256' } }])
+
+    const proof = step('Authorization request')
+    expect(within(proof).getByTestId('pkce-verdict').textContent).toContain(
+      'The code_verifier was deliberately not kept across the page load',
+    )
+    expect(within(proof).getByTestId('code-challenge').textContent).toBe(CHALLENGE)
+    expect(within(proof).queryByTestId('code-verifier')).toBeNull()
+    expect(within(proof).queryByTestId('recomputed-challenge')).toBeNull()
+  })
+
   it('says "No match" when the challenge is not the hash of the verifier', async () => {
     renderTimeline()
 
