@@ -4,7 +4,7 @@
  */
 import type { errors as joseErrors, JSONWebKeySet } from 'jose'
 
-import { isAllowedEndpointUrl } from '../oidc'
+import { isAllowedEndpointUrl } from '../config/endpoint-urls'
 import { decodeJwt } from './decode-jwt'
 
 export type SignatureResult =

@@ -1,12 +1,15 @@
 /**
  * How the protocol layer talks HTTP: an injected fetch, a time limit, the app's origin for CORS advice,
- * and the one place that decides when plain http is allowed (loopback only). Knows nothing of React.
+ * and plain http allowed on loopback only (src/config/endpoint-urls.ts). Knows nothing of React.
  */
 import * as oauth from 'oauth4webapi'
 
+import { isAllowedEndpointUrl, isLoopbackUrl } from '../config/endpoint-urls'
 import type { HttpExchange } from './http-exchange'
 import { OidcError } from './oidc-error'
 import type { OidcStep } from './oidc-error'
+
+export { isAllowedEndpointUrl, isLoopbackUrl }
 
 export interface HttpOptions {
   /** Defaults to the global fetch; tests pass an in-process provider. */
@@ -22,18 +25,6 @@ export interface HttpOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
-
-/** RFC 8252 §8.3 treats loopback as the one place where http carries no network risk. */
-export function isLoopbackUrl(url: URL): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost')
-}
-
-/** https anywhere, http only on a loopback host; every other scheme (javascript:, data:, …) is refused. */
-export function isAllowedEndpointUrl(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url))
-}
-
 function describeRequest(
   url: string,
   init: RequestInit,

@@ -1,4 +1,4 @@
-import '../token-inspector/token-inspector.css'
+import '../../components/decoded-token/decoded-token.css'
 import './paste-token.css'
 
 import { useId, useMemo, useState } from 'react'
@@ -8,9 +8,9 @@ import { readPastedToken } from '../../jwt/decode-jwt'
 import type { DecodedToken } from '../../jwt/decode-jwt'
 import { lintToken } from '../../jwt/token-lint'
 import type { TokenRole } from '../../jwt/token-lint'
-import { DecodedJwtView } from '../token-inspector/decoded-jwt-view'
-import { LintFindings } from '../token-inspector/lint-findings'
-import { UndecodedToken } from '../token-inspector/undecoded-token'
+import { DecodedJwtView } from '../../components/decoded-token/decoded-jwt-view'
+import { LintFindings } from '../../components/decoded-token/lint-findings'
+import { UndecodedToken } from '../../components/decoded-token/undecoded-token'
 
 type PasteRole = Extract<TokenRole, 'id_token' | 'access_token' | 'unknown'>
 

@@ -4,7 +4,7 @@ import { CopyButton } from '../../components/ui/copy-button'
 import { SpecLink } from '../../components/ui/spec-link'
 import { decodeJwt } from '../../jwt/decode-jwt'
 import { lintToken } from '../../jwt/token-lint'
-import { LintFindings } from './lint-findings'
+import { LintFindings } from '../../components/decoded-token/lint-findings'
 
 const VISIBLE_PREFIX = 4
 const MASK = '••••••••••••'

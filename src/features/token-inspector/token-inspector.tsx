@@ -1,4 +1,4 @@
-import './token-inspector.css'
+import '../../components/decoded-token/decoded-token.css'
 
 import { useNowSeconds } from '../../components/ui/use-now'
 import { useAfterFirstRender } from '../../lib/after-first-render'

@@ -1,4 +1,4 @@
-import { SpecLink } from '../../components/ui/spec-link'
+import { SpecLink } from '../ui/spec-link'
 import { UNREGISTERED_CLAIM } from '../../jwt/claim-catalog'
 import type { ClaimRow } from '../../jwt/describe-claims'
 import type { TokenRole } from '../../jwt/token-lint'

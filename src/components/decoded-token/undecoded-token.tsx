@@ -1,4 +1,4 @@
-import { SpecLink } from '../../components/ui/spec-link'
+import { SpecLink } from '../ui/spec-link'
 import type { EncryptedJwt, MalformedJwt, SegmentName } from '../../jwt/decode-jwt'
 import { HeaderTable } from './header-table'
 import { JwtSegments } from './jwt-segments'

@@ -1,4 +1,4 @@
-import { SpecLink } from '../../components/ui/spec-link'
+import { SpecLink } from '../ui/spec-link'
 import { KEY_CHOSEN_BY_TOKEN_MAKER, lookUpHeaderParameter } from '../../jwt/claim-catalog'
 
 export interface HeaderTableProps {

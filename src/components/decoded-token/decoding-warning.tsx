@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import type { ReactNode } from 'react'
 
-import { SpecLink } from '../../components/ui/spec-link'
+import { SpecLink } from '../ui/spec-link'
 
 export interface DecodingWarningProps {
   /** What PKCE Lab checked in this token, and what it did not. */

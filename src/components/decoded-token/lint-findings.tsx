@@ -1,6 +1,6 @@
 import { useId } from 'react'
 
-import { SpecLink } from '../../components/ui/spec-link'
+import { SpecLink } from '../ui/spec-link'
 import type { LintFinding } from '../../jwt/token-lint'
 
 export interface LintFindingsProps {
