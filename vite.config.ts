@@ -98,7 +98,7 @@ export default defineConfig({
             // one step rather than one import after another.
             {
               name: 'flows',
-              test: /[\\/]node_modules[\\/]oauth4webapi[\\/]|[\\/]src[\\/](oidc[\\/](?!oidc-error\.)|session[\\/](session-flows|timeline-recorder|refresh-scheduler|single-flight|flow-timeline)\.|jwt[\\/]token-fingerprint\.)/,
+              test: /[\\/]node_modules[\\/]oauth4webapi[\\/]|[\\/]src[\\/](oidc[\\/](?!oidc-error\.)|session[\\/](session-flows|flow-context|sign-in|callback|renewal|api-calls|sign-out|stored-copy|timeline-recorder|refresh-scheduler|single-flight|flow-timeline)\.|jwt[\\/]token-fingerprint\.)/,
             },
           ],
         },

@@ -24,7 +24,13 @@ export type { MetadataFinding } from './metadata-lint'
 export type { HttpOptions } from './http'
 export { idTokenChecks } from './id-token-checks'
 export type { IdTokenCheck } from './id-token-checks'
-export { isOidcError, OidcError } from './oidc-error'
+export {
+  asOidcError,
+  interactiveNeeded,
+  isOidcError,
+  isTransientFailure,
+  OidcError,
+} from './oidc-error'
 export type { OAuthErrorBody, OidcErrorCode, OidcStep } from './oidc-error'
 export { buildEndSessionUrl } from './end-session'
 export { getProtectedResource } from './protected-resource'

@@ -116,3 +116,48 @@ export class OidcError extends Error {
 export function isOidcError(value: unknown): value is OidcError {
   return value instanceof OidcError
 }
+
+/**
+ * Any failure as an OidcError of the step it happened in. What is not one already (a bug, a
+ * rejection from outside the protocol layer) keeps its message as the detail.
+ */
+export function asOidcError(error: unknown, step: OidcStep): OidcError {
+  if (isOidcError(error)) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return new OidcError(
+    step === 'discovery' ? 'discovery_failed' : 'invalid_token_response',
+    step,
+    message,
+    { cause: error },
+  )
+}
+
+/** Worth retrying: no answer at all, or a server error (RFC 9110 §15.6). Everything else is final. */
+export function isTransientFailure(error: unknown): boolean {
+  if (!isOidcError(error)) return false
+  if (error.code === 'network_error' || error.code === 'timeout') return true
+  return error.status !== undefined && error.status >= 500
+}
+
+/** Provider answers to prompt=none that mean "the user must be there" (OIDC Core §3.1.2.6). */
+const INTERACTION_ERRORS = new Set([
+  'login_required',
+  'interaction_required',
+  'consent_required',
+  'account_selection_required',
+])
+
+/** A prompt=none answer that needs the user, as the error that says so; any other error as it is. */
+export function interactiveNeeded(error: OidcError, step: OidcStep): OidcError {
+  if (
+    error.code === 'authorization_error' &&
+    INTERACTION_ERRORS.has(error.oauthError?.error ?? '')
+  ) {
+    return new OidcError('interactive_sign_in_required', step, error.message, {
+      cause: error,
+      check: 'prompt=none',
+      ...(error.oauthError ? { oauthError: error.oauthError } : {}),
+    })
+  }
+  return error
+}

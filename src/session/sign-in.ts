@@ -1,0 +1,109 @@
+/**
+ * The sign-in up to the redirect: discovery with its metadata lint, the provider's keys, the
+ * authorization request with PKCE (RFC 7636 §4), the pending authorization saved for the way back,
+ * and the navigation to the provider (or a pause before it, in step-through mode).
+ */
+import {
+  asOidcError,
+  createAuthorizationRequest,
+  discoverProvider,
+  fetchJwks,
+  lintMetadata,
+} from '../oidc'
+import type { ProviderMetadata } from '../oidc'
+import { epochSeconds } from './clock'
+import type { FlowContext } from './flow-context'
+import type { SignInRequest } from './session'
+
+/** The extra parameters with `prompt` set to this value, whatever they said before. */
+export function withPrompt(
+  params: readonly (readonly [string, string])[],
+  prompt: string,
+): (readonly [string, string])[] {
+  return [...params.filter(([name]) => name !== 'prompt'), ['prompt', prompt]]
+}
+
+export function createSignIn(context: FlowContext) {
+  const { deps, memory, timeline, recorder, http, set } = context
+
+  async function startAuthorization(request: SignInRequest, silent: boolean): Promise<void> {
+    memory.clientSecret = request.clientSecret || undefined
+    memory.pendingExchange = undefined
+    // A new run: the timeline starts again.
+    timeline.clear()
+    set({ status: 'starting', silent })
+    let metadata: ProviderMetadata
+    let jwks: Awaited<ReturnType<typeof fetchJwks>>
+    try {
+      metadata = await context.recordStep(
+        { kind: 'discovery', title: 'Discovery', steps: ['discovery'] },
+        'discovery',
+        () => discoverProvider(request.issuer, http),
+        { ok: (found) => lintMetadata(found, http.appOrigin) },
+      )
+      // A jwks_uri the browser cannot read at all (CORS, down, no answer): the signature could not
+      // be checked, so the sign-in stops here, before the redirect.
+      jwks = await context.recordStep(
+        { kind: 'jwks', title: 'Provider keys (jwks_uri)', steps: ['jwks'] },
+        'jwks',
+        () => fetchJwks(metadata, http, epochSeconds(deps.clock)),
+        {
+          ok: (keys) => [
+            {
+              name: 'keys fetched from the discovered jwks_uri, before the redirect',
+              passed: keys !== undefined,
+              detail:
+                keys === undefined
+                  ? "Not available (no jwks_uri, or CORS): the ID token's signature will not be checked."
+                  : `${String(keys.jwks.keys.length)} keys; the callback checks the ID token's signature with them, no extra round trip.`,
+            },
+          ],
+        },
+      )
+      const { url, pending } = await createAuthorizationRequest({
+        metadata,
+        ...(jwks === undefined ? {} : { jwks }),
+        clientId: request.clientId,
+        redirectUri: request.redirectUri,
+        scope: request.scope,
+        extraParams: silent ? withPrompt(request.extraParams, 'none') : request.extraParams,
+        clientAuthentication: memory.clientSecret === undefined ? 'none' : 'client_secret_post',
+        nowSeconds: epochSeconds(deps.clock),
+      })
+      const stepThrough = request.stepThrough === true
+      deps.pendingAuthorizations.save({ ...pending, stepThrough })
+      const entryId = recorder.begin('authorization-request', 'Authorization request', [], {
+        url: url.href,
+        parameters: [...url.searchParams],
+        pkce: {
+          codeVerifier: pending.codeVerifier,
+          codeChallenge: url.searchParams.get('code_challenge') ?? '',
+          method: 'S256',
+        },
+      })
+      if (stepThrough) {
+        set({ status: 'paused-before-redirect', authorizationUrl: url.href, timelineId: entryId })
+        return
+      }
+      recorder.finish(entryId, {})
+      set({ status: 'redirecting', authorizationUrl: url.href, silent })
+      deps.navigate(url.href)
+    } catch (error) {
+      // Discovery and the keys failed as themselves; anything else failed building the request.
+      context.end(asOidcError(error, 'authorization-request'))
+    }
+  }
+
+  return {
+    signIn: (request: SignInRequest) => startAuthorization(request, false),
+    restoreSilently: (request: SignInRequest) => startAuthorization(request, true),
+    continueToProvider() {
+      const state = context.getState()
+      if (state.status !== 'paused-before-redirect') return
+      const { authorizationUrl, timelineId } = state
+      recorder.finish(timelineId, {})
+      set({ status: 'redirecting', authorizationUrl, silent: false })
+      deps.navigate(authorizationUrl)
+    },
+  }
+}
