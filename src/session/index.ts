@@ -1,6 +1,6 @@
 /** The token lifecycle's public surface, for the React adapter and the composition root. */
 export { epochSeconds, systemClock } from './clock'
-export type { Clock, TimerClock } from './clock'
+export type { Clock, ClockTimer, TimerClock } from './clock'
 export {
   createPendingAuthorizationStore,
   PENDING_AUTHORIZATION_KEY,

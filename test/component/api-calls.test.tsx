@@ -9,6 +9,8 @@ import { UserInfoCall } from '../../src/features/api-calls/userinfo-call'
 import { OidcError } from '../../src/oidc'
 import type { ResourceResponse, UserInfoResult } from '../../src/oidc'
 import type { ApiCall } from '../../src/session'
+import { createFakeClock } from '../support/fake-clock'
+import type { FakeClock } from '../support/fake-clock'
 import { renderStrict } from '../support/render'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
@@ -41,14 +43,15 @@ function failed<T>(error: OidcError, retriedAfterRefresh = false): ApiCall<T> {
   return { status: 'failed', startedAt: NOW_MS, durationMs: 40, error, retriedAfterRefresh }
 }
 
+/** The clock React reads, moved by the tests alone. */
+let clock: FakeClock
+
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(NOW_MS)
+  clock = createFakeClock(NOW_MS)
 })
 
 afterEach(() => {
   cleanup()
-  vi.useRealTimers()
 })
 
 describe('UserInfoCall', () => {
@@ -56,6 +59,7 @@ describe('UserInfoCall', () => {
     const onCall = vi.fn<() => void>()
     renderStrict(
       <UserInfoCall call={call} hasUserinfoEndpoint={hasUserinfoEndpoint} onCall={onCall} />,
+      { clock },
     )
     return { onCall, section: region('UserInfo') }
   }
@@ -183,6 +187,7 @@ describe('ResourceCall', () => {
         onCall={onCall}
         {...(defaultUrl === undefined ? {} : { defaultUrl })}
       />,
+      { clock },
     )
     return { onCall, section: region('Call an API') }
   }
@@ -321,6 +326,7 @@ describe('ErrorDetails', () => {
       >
         <p>Extra words</p>
       </ErrorDetails>,
+      { clock },
     )
 
     const alert = screen.getByRole('alert', { name: 'The state parameter does not match' })

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import PasteTokenPage from '../../src/features/paste-token/paste-token-page'
 import { nth } from '../support/nth'
+import { createFakeClock } from '../support/fake-clock'
+import type { FakeClock } from '../support/fake-clock'
 import { renderStrict } from '../support/render'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
@@ -30,19 +32,20 @@ const TOKEN = makeJwt(
   },
 )
 
+/** The clock React reads, moved by the tests alone. */
+let clock: FakeClock
+
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(NOW_MS)
+  clock = createFakeClock(NOW_MS)
 })
 
 afterEach(() => {
   cleanup()
-  vi.useRealTimers()
 })
 
 async function paste(text: string) {
   const user = userEvent.setup()
-  renderStrict(<PasteTokenPage />)
+  renderStrict(<PasteTokenPage />, { clock })
   await user.click(screen.getByRole('textbox', { name: 'Token' }))
   await user.paste(text)
   return user
@@ -59,7 +62,7 @@ function trustOf(table: HTMLElement, claim: string): string | null {
 
 describe('PasteTokenPage', () => {
   it('promises that nothing pasted leaves the page, and shows nothing until something is pasted', () => {
-    renderStrict(<PasteTokenPage />)
+    renderStrict(<PasteTokenPage />, { clock })
 
     expect(screen.getByRole('heading', { level: 2, name: 'Decode a token' })).toBeDefined()
     expect(

@@ -5,7 +5,7 @@
  */
 import { cleanup } from '@testing-library/react'
 import fc from 'fast-check'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { UserInfoCall } from '../../src/features/api-calls/userinfo-call'
 import { TokenInspector } from '../../src/features/token-inspector/token-inspector'
@@ -13,6 +13,8 @@ import { claimCatalog, headerParameterCatalog } from '../../src/jwt/claim-catalo
 import type { UserInfoResult } from '../../src/oidc'
 import { idTokenChecks } from '../../src/oidc/id-token-checks'
 import type { ApiCall } from '../../src/session'
+import { createFakeClock } from '../support/fake-clock'
+import type { FakeClock } from '../support/fake-clock'
 import { renderStrict } from '../support/render'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
@@ -148,14 +150,15 @@ function valuesIn(container: Element, selector: string): (string | null)[] {
   return Array.from(container.querySelectorAll(selector)).map((cell) => cell.textContent)
 }
 
+/** The clock React reads, moved by the tests alone. */
+let clock: FakeClock
+
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(NOW_MS)
+  clock = createFakeClock(NOW_MS)
 })
 
 afterEach(() => {
   cleanup()
-  vi.useRealTimers()
 })
 
 describe('TokenInspector (properties)', () => {
@@ -186,6 +189,7 @@ describe('TokenInspector (properties)', () => {
                 }}
                 idTokenChecks={checked ? CHECKS : []}
               />,
+              { clock },
             )
 
             expectInert(container)
@@ -213,6 +217,7 @@ describe('TokenInspector (properties)', () => {
         tokens={{ idToken, accessToken: 'opaque', tokenType: 'Bearer' }}
         idTokenChecks={[]}
       />,
+      { clock },
     )
 
     expectInert(container)
@@ -241,6 +246,7 @@ describe('UserInfoCall (properties)', () => {
             }
             const { container } = renderStrict(
               <UserInfoCall call={call} hasUserinfoEndpoint onCall={() => undefined} />,
+              { clock },
             )
 
             expectInert(container)

@@ -5,10 +5,12 @@
  */
 import { cleanup, fireEvent } from '@testing-library/react'
 import fc from 'fast-check'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import PasteTokenPage from '../../src/features/paste-token/paste-token-page'
 import { claimCatalog, headerParameterCatalog } from '../../src/jwt/claim-catalog'
+import { createFakeClock } from '../support/fake-clock'
+import type { FakeClock } from '../support/fake-clock'
 import { renderStrict } from '../support/render'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
@@ -114,7 +116,7 @@ const pasted = fc.oneof(
 const ROLE_LABELS = ['ID token', 'Access token', 'Unknown'] as const
 
 function renderPasted(text: string, role: (typeof ROLE_LABELS)[number] | undefined) {
-  const view = renderStrict(<PasteTokenPage />)
+  const view = renderStrict(<PasteTokenPage />, { clock })
   const textarea = view.container.querySelector('textarea')
   if (textarea === null) throw new Error('no textarea')
   fireEvent.change(textarea, { target: { value: text } })
@@ -129,14 +131,15 @@ function renderPasted(text: string, role: (typeof ROLE_LABELS)[number] | undefin
   return view
 }
 
+/** The clock React reads, moved by the tests alone. */
+let clock: FakeClock
+
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(NOW_MS)
+  clock = createFakeClock(NOW_MS)
 })
 
 afterEach(() => {
   cleanup()
-  vi.useRealTimers()
 })
 
 describe('PasteTokenPage (properties)', () => {

@@ -14,6 +14,7 @@ import { DEFAULT_PREFERENCES } from '../../src/settings'
 import type { Preferences, ProviderSettings } from '../../src/settings'
 import { createFakeProvider } from '../support/fake-provider'
 import { MemoryStorage } from '../support/memory-storage'
+import { createFakeClock } from '../support/fake-clock'
 import { renderStrict } from '../support/render'
 import { testSessionDeps } from '../support/session-deps'
 
@@ -24,12 +25,13 @@ const RECEIVED_AT = 1_700_000_000
 
 afterEach(() => {
   cleanup()
-  vi.useRealTimers()
 })
 
-function renderExchangePause(codeReceivedAt = RECEIVED_AT) {
+/** Renders the pause with a clock that reads `nowSeconds` and moves only when the test says. */
+function renderExchangePause(codeReceivedAt = RECEIVED_AT, nowSeconds = RECEIVED_AT) {
   const onContinue = vi.fn()
   const onCancel = vi.fn()
+  const clock = createFakeClock(nowSeconds * 1000)
   renderStrict(
     <PausedBeforeExchange
       code="the-authorization-code"
@@ -37,9 +39,10 @@ function renderExchangePause(codeReceivedAt = RECEIVED_AT) {
       onContinue={onContinue}
       onCancel={onCancel}
     />,
+    { clock },
   )
   const region = screen.getByRole('region', { name: 'Paused before the code exchange' })
-  return { region, onContinue, onCancel }
+  return { region, onContinue, onCancel, clock }
 }
 
 describe('PausedBeforeRedirect', () => {
@@ -95,37 +98,30 @@ describe('PausedBeforeExchange', () => {
     expect(within(region).getByText('the-authorization-code').tagName).toBe('CODE')
   })
 
-  it('counts the seconds since the code arrived', () => {
-    vi.useFakeTimers({ shouldAdvanceTime: false, now: (RECEIVED_AT + 10) * 1000 })
-    const { region } = renderExchangePause()
+  it('counts the seconds since the code arrived', async () => {
+    const { region, clock } = renderExchangePause(RECEIVED_AT, RECEIVED_AT + 10)
     expect(region.textContent).toContain('This one arrived 10 s ago.')
 
-    act(() => {
-      vi.advanceTimersByTime(1000)
-    })
+    await act(() => clock.advance(1000))
     expect(region.textContent).toContain('This one arrived 11 s ago.')
 
-    act(() => {
-      vi.advanceTimersByTime(49_000)
-    })
+    await act(() => clock.advance(49_000))
     expect(region.textContent).toContain('This one arrived 60 s ago.')
   })
 
   it('says 0 s rather than a negative time when the clocks disagree', () => {
-    vi.useFakeTimers({ shouldAdvanceTime: false, now: (RECEIVED_AT - 5) * 1000 })
-    const { region } = renderExchangePause()
+    const { region } = renderExchangePause(RECEIVED_AT, RECEIVED_AT - 5)
 
     expect(region.textContent).toContain('This one arrived 0 s ago.')
   })
 
   it('stops counting once it is gone', () => {
-    vi.useFakeTimers({ shouldAdvanceTime: false, now: RECEIVED_AT * 1000 })
-    renderExchangePause()
-    expect(vi.getTimerCount()).toBeGreaterThan(0)
+    const { clock } = renderExchangePause()
+    expect(clock.pending()).toBeGreaterThan(0)
 
     cleanup()
 
-    expect(vi.getTimerCount()).toBe(0)
+    expect(clock.pending()).toBe(0)
   })
 
   it('exchanges on "Exchange the code now", and cancels on "Cancel"', async () => {

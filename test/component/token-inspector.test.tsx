@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, within } from '@testing-library/react'
+import { act, cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { exportJWK, generateKeyPair, SignJWT } from 'jose'
 import type { CryptoKey, JWK } from 'jose'
@@ -12,6 +12,8 @@ import type { TokenInspectorProps } from '../../src/features/token-inspector/tok
 import { describeClaims } from '../../src/jwt/describe-claims'
 import { idTokenChecks } from '../../src/oidc/id-token-checks'
 import { nth } from '../support/nth'
+import { createFakeClock } from '../support/fake-clock'
+import type { FakeClock } from '../support/fake-clock'
 import { renderStrict } from '../support/render'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
@@ -63,7 +65,7 @@ function renderInspector(
   tokens: Partial<TokenInspectorProps['tokens']> = {},
   extra: Partial<Omit<TokenInspectorProps, 'tokens'>> = {},
 ) {
-  return renderStrict(<TokenInspector {...inspectorProps(tokens, extra)} />)
+  return renderStrict(<TokenInspector {...inspectorProps(tokens, extra)} />, { clock })
 }
 
 /** The Trust cell of one claim's row, by claim name. */
@@ -76,15 +78,15 @@ function section(name: string): HTMLElement {
   return screen.getByRole('region', { name })
 }
 
+/** The clock React reads, moved by the tests alone. */
+let clock: FakeClock
+
 beforeEach(() => {
-  // Only Date is faked: user-event and the copy button still need real timers.
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(NOW_MS)
+  clock = createFakeClock(NOW_MS)
 })
 
 afterEach(() => {
   cleanup()
-  vi.useRealTimers()
   Reflect.deleteProperty(navigator, 'clipboard')
 })
 
@@ -171,11 +173,9 @@ describe('TokenInspector', () => {
   it('moves the access-token expiry phrase as the clock ticks', async () => {
     renderInspector()
 
-    vi.setSystemTime(NOW_MS + 2 * 60_000)
+    await act(() => clock.advance(2 * 60_000))
 
-    expect(
-      await within(section('Access token')).findByText(/\(in 2 minutes\)/, {}, { timeout: 3000 }),
-    ).toBeDefined()
+    expect(within(section('Access token')).getByText(/\(in 2 minutes\)/)).toBeDefined()
   })
 
   it('says that nothing in a JWT access token was checked', () => {
@@ -351,6 +351,7 @@ describe('TokenInspector trust badges', () => {
         signatureVerified
         passedChecks={new Set(CHECKS.map((check) => check.id))}
       />,
+      { clock },
     )
     const table = screen.getByRole('table', { name: 'ID token claims' })
 

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TokenLifecycle } from '../../src/features/token-lifecycle/token-lifecycle'
 import { OidcError } from '../../src/oidc'
 import type { RefreshRecord, SignedIn } from '../../src/session'
+import { createFakeClock } from '../support/fake-clock'
+import type { FakeClock } from '../support/fake-clock'
 import { renderStrict } from '../support/render'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
@@ -79,6 +81,7 @@ function renderLifecycle(state: SignedIn) {
       onRefreshNow={onRefreshNow}
       onAutoRefreshChange={onAutoRefreshChange}
     />,
+    { clock },
   )
   const rerender = (next: SignedIn) => {
     view.rerender(
@@ -100,19 +103,19 @@ function fact(name: string): string {
   return screen.getByTestId(name).textContent
 }
 
+/** The clock the countdown reads, moved by the tests alone. */
+let clock: FakeClock
+
 beforeEach(() => {
-  // The countdown ticks on setInterval; user-event still needs a real setTimeout.
-  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
-  vi.setSystemTime(NOW_MS)
+  clock = createFakeClock(NOW_MS)
 })
 
 afterEach(() => {
   cleanup()
-  vi.useRealTimers()
 })
 
 describe('TokenLifecycle', () => {
-  it('counts down to the access token expiry every second, with a progress bar', () => {
+  it('counts down to the access token expiry every second, with a progress bar', async () => {
     renderLifecycle(signedIn())
 
     expect(screen.getByRole('heading', { level: 2, name: 'Token lifecycle' })).toBeDefined()
@@ -121,16 +124,12 @@ describe('TokenLifecycle', () => {
     expect(bar.getAttribute('value')).toBe('270')
     expect(bar.getAttribute('max')).toBe('300')
 
-    act(() => {
-      vi.advanceTimersByTime(2000)
-    })
+    await act(() => clock.advance(2000))
 
     expect(section().textContent).toContain('Access token expires in 4 min 28 s')
     expect(bar.getAttribute('value')).toBe('268')
 
-    act(() => {
-      vi.advanceTimersByTime(271_000)
-    })
+    await act(() => clock.advance(271_000))
 
     expect(section().textContent).toContain('Access token expired 3 s ago')
     expect(bar.getAttribute('value')).toBe('0')
@@ -233,7 +232,7 @@ describe('TokenLifecycle', () => {
     expect(fact('next-refresh')).toBe('refreshing now…')
   })
 
-  it('announces each new refresh record once, and stays quiet while the clock ticks', () => {
+  it('announces each new refresh record once, and stays quiet while the clock ticks', async () => {
     const { rerender } = renderLifecycle(signedIn())
     const live = within(section()).getByRole('status')
     expect(live.getAttribute('aria-live')).toBe('polite')
@@ -245,9 +244,7 @@ describe('TokenLifecycle', () => {
     const mutations: MutationRecord[] = []
     const observer = new MutationObserver((records) => mutations.push(...records))
     observer.observe(live, { subtree: true, childList: true, characterData: true })
-    act(() => {
-      vi.advanceTimersByTime(5000)
-    })
+    await act(() => clock.advance(5000))
     observer.disconnect()
     expect(mutations).toHaveLength(0)
 

@@ -1,7 +1,8 @@
 /**
  * Renders UI the way the app does: inside StrictMode (double render, double effects), inside a router
- * (links such as "Explain this error" need one; `route` is the address it starts at, hash included) and,
- * when a session is given, inside its SessionProvider. A wrapper, so `rerender` keeps them all.
+ * (links such as "Explain this error" need one; `route` is the address it starts at, hash included),
+ * with `clock` as the clock React reads and, when a session is given, inside its SessionProvider. A
+ * wrapper, so `rerender` keeps them all.
  */
 import { render } from '@testing-library/react'
 import type { RenderResult } from '@testing-library/react'
@@ -9,24 +10,28 @@ import { StrictMode } from 'react'
 import type { ReactElement, ReactNode } from 'react'
 import { MemoryRouter } from 'react-router'
 
+import { ClockProvider } from '../../src/lib/clock-react'
 import { SessionProvider } from '../../src/lib/session-react'
-import type { Session } from '../../src/session'
+import { systemClock } from '../../src/session'
+import type { Session, TimerClock } from '../../src/session'
 
 export function renderStrict(
   ui: ReactElement,
-  options: { session?: Session; route?: string } = {},
+  options: { session?: Session; route?: string; clock?: TimerClock } = {},
 ): RenderResult {
-  const { session, route = '/' } = options
+  const { session, route = '/', clock = systemClock } = options
   function Wrapper(props: { children: ReactNode }) {
     return (
       <StrictMode>
-        <MemoryRouter initialEntries={[route]}>
-          {session ? (
-            <SessionProvider session={session}>{props.children}</SessionProvider>
-          ) : (
-            props.children
-          )}
-        </MemoryRouter>
+        <ClockProvider clock={clock}>
+          <MemoryRouter initialEntries={[route]}>
+            {session ? (
+              <SessionProvider session={session}>{props.children}</SessionProvider>
+            ) : (
+              props.children
+            )}
+          </MemoryRouter>
+        </ClockProvider>
       </StrictMode>
     )
   }
