@@ -331,4 +331,23 @@ describe('FlowTimeline', () => {
     expect(masked).toContain('refresh_token=rt-r…[masked, 27 characters]')
     expect(revealed).toContain(`--data-raw '${nth(entries(), 3).http?.requestBody ?? ''}'`)
   })
+
+  it('offers no curl command, and says why, when a value cannot be quoted for every shell', () => {
+    renderTimeline([
+      {
+        id: 'step-1',
+        kind: 'userinfo',
+        at: AT,
+        title: 'UserInfo request',
+        outcome: 'ok',
+        http: { ...refreshExchange(), requestHeaders: [['x-note', "it's"]] },
+      },
+    ])
+
+    const entry = step('UserInfo request')
+    expect(within(entry).queryByRole('button', { name: 'Copy as curl' })).toBeNull()
+    expect(entry.textContent).toContain(
+      'No curl command is offered: the x-note header holds a quote',
+    )
+  })
 })

@@ -9,11 +9,21 @@ import { expect, signInAtProvider, signInWithDefaults, test } from './fixtures'
 
 const run = promisify(execFile)
 
-/** Runs a copied curl command exactly as printed, through a POSIX shell. */
-async function runCurl(command: string): Promise<unknown> {
+/** Runs a copied curl command exactly as printed, in sh, bash, zsh and fish: one answer each. */
+async function runCurl(command: string): Promise<unknown[]> {
   expect(command.startsWith('curl ')).toBe(true)
-  const { stdout } = await run('sh', ['-c', command])
-  return JSON.parse(stdout) as unknown
+  const shells: [string, ...string[]][] = [
+    ['sh', '-c'],
+    ['bash', '--norc', '--noprofile', '-c'],
+    ['zsh', '-f', '-c'],
+    ['fish', '--no-config', '-c'],
+  ]
+  const answers: unknown[] = []
+  for (const [shell, ...flags] of shells) {
+    const { stdout } = await run(shell, [...flags, command])
+    answers.push(JSON.parse(stdout))
+  }
+  return answers
 }
 
 async function copiedText(page: Page, button: ReturnType<Page['getByRole']>): Promise<string> {
@@ -82,11 +92,11 @@ test('the curl printed for discovery runs as printed and gets the same answer', 
   await signInWithDefaults(page)
   const discovery = timelineStep(page, 'Discovery')
   const command = await copiedText(page, discovery.getByRole('button', { name: 'Copy as curl' }))
-  const answer = await runCurl(command)
+  const answers = await runCurl(command)
   const direct = (await (
     await fetch(`${E2E.localIssuer}/.well-known/openid-configuration`)
   ).json()) as unknown
-  expect(answer).toEqual(direct)
+  for (const answer of answers) expect(answer).toEqual(direct)
 })
 
 test('the curl printed for a refresh runs as printed against the provider', async ({
@@ -113,10 +123,11 @@ test('the curl printed for a refresh runs as printed against the provider', asyn
   const command = await copiedText(page, refresh.getByRole('button', { name: 'Copy as curl' }))
   expect(command).toContain(secret)
   // The Google-shaped provider does not rotate refresh tokens, so the same request works again.
-  const answer = (await runCurl(command)) as Record<string, unknown>
-  expect(answer.token_type).toBe('Bearer')
-  expect(typeof answer.access_token).toBe('string')
-  expect(answer.error).toBeUndefined()
+  for (const answer of (await runCurl(command)) as Record<string, unknown>[]) {
+    expect(answer.token_type).toBe('Bearer')
+    expect(typeof answer.access_token).toBe('string')
+    expect(answer.error).toBeUndefined()
+  }
 })
 
 test('signature verification succeeds with the provider keys and fails for a tampered token', async ({

@@ -29,6 +29,7 @@ export function TimelineEntryView(props: { entry: TimelineEntry; current: boolea
   const [revealed, setRevealed] = useState(false)
   const secrets = entry.secrets ?? []
   const show = (text: string) => maskSecrets(text, secrets, revealed)
+  const curl = entry.http ? curlCommand(entry.http, show) : undefined
   return (
     <article
       id={entry.id}
@@ -121,8 +122,9 @@ export function TimelineEntryView(props: { entry: TimelineEntry; current: boolea
                 Reveal tokens and secrets
               </button>
             )}
-            <CopyButton text={curlCommand(entry.http, show)} label="Copy as curl" />
+            {curl?.ok === true && <CopyButton text={curl.command} label="Copy as curl" />}
           </div>
+          {curl?.ok === false && <p className="hint">{curl.reason}</p>}
           {secrets.length > 0 && !revealed && (
             <p className="hint">
               Tokens and secrets are masked, in the curl command too, until you reveal them.

@@ -1,9 +1,13 @@
 import { execFile } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 
 import { describe, expect, it } from 'vitest'
 
 import { curlCommand } from '../../../src/features/flow-timeline/curl-command'
+import type { CurlCommand } from '../../../src/features/flow-timeline/curl-command'
 import { maskSecrets } from '../../../src/features/flow-timeline/mask-secrets'
 import type { HttpExchange } from '../../../src/oidc'
 
@@ -23,17 +27,55 @@ function exchange(overrides: Partial<HttpExchange> = {}): HttpExchange {
   }
 }
 
+/** The shells a copied command is pasted into, each started without the user's configuration. */
+const SHELLS: [string, ...string[]][] = [
+  ['sh', '-c'],
+  ['bash', '--norc', '--noprofile', '-c'],
+  ['zsh', '-f', '-c'],
+  ['fish', '--no-config', '-c'],
+]
+
 /**
- * The arguments a POSIX shell passes to curl for `command`, printed by a shell function named curl
- * (NUL-separated, so newlines inside arguments survive): nothing is expanded or executed.
+ * A stand-in for curl first on PATH that writes its arguments NUL-separated (so newlines inside
+ * arguments survive), and a folder where injected code would leave a trace.
  */
+const shim = mkdtempSync(join(tmpdir(), 'pkce-lab-curl-'))
+writeFileSync(join(shim, 'curl'), '#!/bin/sh\nprintf \'%s\\0\' "$@"\n', { mode: 0o755 })
+
+function commandOf(result: CurlCommand): string {
+  if (!result.ok) throw new Error(`no command: ${result.reason}`)
+  expect(result.command.startsWith('curl ')).toBe(true)
+  return result.command
+}
+
+/** The arguments `shell` passes to curl for `command`, run exactly as printed. */
+async function argumentsIn(shell: [string, ...string[]], command: string): Promise<string[]> {
+  const [name, ...flags] = shell
+  const where = mkdtempSync(join(tmpdir(), 'pkce-lab-paste-'))
+  try {
+    const { stdout } = await run(name, [...flags, command], {
+      cwd: where,
+      env: { HOME: '/home/expanded', PATH: `${shim}:${process.env.PATH ?? ''}` },
+      timeout: 30_000,
+    }).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === 'ENOENT') {
+        throw new Error(`${name} is not installed: apt-get install fish zsh (CI installs them)`)
+      }
+      throw error
+    })
+    // Nothing the command carried ran: the folder it ran in is still empty.
+    expect(readdirSync(where)).toEqual([])
+    return stdout.split('\0').slice(0, -1)
+  } finally {
+    rmSync(where, { recursive: true, force: true })
+  }
+}
+
+/** The arguments sh passes to curl, checked to be the same in bash, zsh and fish. */
 async function argumentsOf(command: string): Promise<string[]> {
-  expect(command.startsWith('curl ')).toBe(true)
-  const { stdout } = await run('sh', ['-c', `curl() { printf '%s\\0' "$@"; }\n${command}`], {
-    env: { HOME: '/home/expanded', PATH: process.env.PATH ?? '' },
-    timeout: 5000,
-  })
-  return stdout.split('\0').slice(0, -1)
+  const [first, ...others] = await Promise.all(SHELLS.map((shell) => argumentsIn(shell, command)))
+  for (const other of others) expect(other).toEqual(first)
+  return first ?? []
 }
 
 /** The values that follow each -H. */
@@ -41,9 +83,9 @@ function headersOf(args: readonly string[]): string[] {
   return args.flatMap((arg, index) => (arg === '-H' ? [args.at(index + 1) ?? ''] : []))
 }
 
-describe('curlCommand', () => {
+describe('curlCommand', { timeout: 120_000 }, () => {
   it('sends a GET without -X: curl -sS, the URL, then the headers', async () => {
-    const command = curlCommand(exchange(), identity)
+    const command = commandOf(curlCommand(exchange(), identity))
 
     expect(command).not.toContain('-X')
     expect(command).not.toContain('--data-raw')
@@ -57,17 +99,19 @@ describe('curlCommand', () => {
 
   it('sends a POST with -X POST and the body with --data-raw, as sent', async () => {
     const body = 'grant_type=authorization_code&code=abc&code_verifier=v%2Fw&redirect_uri=x+y'
-    const command = curlCommand(
-      exchange({
-        method: 'POST',
-        url: 'https://op.example/token',
-        requestHeaders: [
-          ['accept', 'application/json'],
-          ['content-type', 'application/x-www-form-urlencoded;charset=UTF-8'],
-        ],
-        requestBody: body,
-      }),
-      identity,
+    const command = commandOf(
+      curlCommand(
+        exchange({
+          method: 'POST',
+          url: 'https://op.example/token',
+          requestHeaders: [
+            ['accept', 'application/json'],
+            ['content-type', 'application/x-www-form-urlencoded;charset=UTF-8'],
+          ],
+          requestBody: body,
+        }),
+        identity,
+      ),
     )
 
     expect(await argumentsOf(command)).toEqual([
@@ -85,28 +129,31 @@ describe('curlCommand', () => {
   })
 
   it.each([
-    ['single quotes', `it's 'quoted' ''`],
     ['a variable', 'home=$HOME&x=${HOME}'],
-    ['command substitution', 'a=`id`&b=$(id)'],
-    ['a way out of the quotes', `'; touch /tmp/pkce-lab-pwned; echo '`],
-    ['double quotes, backslashes and a newline', 'say "hi" \\ \\n and\nnext line'],
-    ['glob and history characters', '* ? [a] ! ~ # & | ; < >'],
-  ])('quotes %s so that the shell passes the bytes unchanged', async (_, text) => {
-    const command = curlCommand(
-      exchange({
-        method: 'POST',
-        url: `https://op.example/token?q=${text}`,
-        requestHeaders: [['x-test', text]],
-        requestBody: text,
-      }),
-      identity,
+    ['command substitution', 'a=`touch sub`&b=$(touch dollar)&c=(touch fish)'],
+    ['a brace expansion', '{touch,braces}'],
+    ['command separators', '; touch semi; | touch pipe & touch amp'],
+    ['double quotes', 'say "hi" $(touch dq)'],
+    ['glob, history and percent characters', '* ? [a] ! !! ~ # < > % %1 ^'],
+    ['non-ASCII text', 'été 😀'],
+  ])('passes %s through sh, bash, zsh and fish unchanged', async (_, text) => {
+    const command = commandOf(
+      curlCommand(
+        exchange({
+          method: 'POST',
+          url: 'https://op.example/token',
+          requestHeaders: [['x-test', text]],
+          requestBody: text,
+        }),
+        identity,
+      ),
     )
 
     expect(await argumentsOf(command)).toEqual([
       '-sS',
       '-X',
       'POST',
-      `https://op.example/token?q=${text}`,
+      'https://op.example/token',
       '-H',
       `x-test: ${text}`,
       '--data-raw',
@@ -114,21 +161,69 @@ describe('curlCommand', () => {
     ])
   })
 
+  it.each([
+    [
+      "a fragment made to break out in fish: #\\';{touch,x};#",
+      "https://op.example/token#\\';{touch,x};#",
+      'https://op.example/token',
+    ],
+    ['a fragment', 'https://op.example/authorize?a=1#frag', 'https://op.example/authorize?a=1'],
+    [
+      'a quote and spaces in the query',
+      "https://op.example/token?q=it's here",
+      'https://op.example/token?q=it%27s%20here',
+    ],
+    [
+      'shell characters in the path',
+      'https://op.example/$(touch p)/`x`/{a,b}',
+      'https://op.example/$(touch%20p)/%60x%60/%7Ba,b%7D',
+    ],
+    ['non-ASCII in the path', 'https://op.example/été', 'https://op.example/%C3%A9t%C3%A9'],
+  ])('drops the fragment and percent-encodes the URL for %s', async (_, url, sent) => {
+    const command = commandOf(curlCommand(exchange({ url }), identity))
+
+    expect(command).not.toContain('#')
+    expect((await argumentsOf(command))[1]).toBe(sent)
+  })
+
+  it.each([
+    [
+      'a single quote in a header',
+      { requestHeaders: [['x-test', "it's"]] as [string, string][] },
+      'the x-test header',
+    ],
+    ['a backslash in the body', { method: 'POST', requestBody: 'a\\b' }, 'the body'],
+    ['a newline in the body', { method: 'POST', requestBody: 'a\nb' }, 'the body'],
+    [
+      'a C1 control in a header',
+      { requestHeaders: [['x-test', 'a\u0085b']] as [string, string][] },
+      'the x-test header',
+    ],
+    ['an escape character in the body', { method: 'POST', requestBody: '\u001b[31m' }, 'the body'],
+  ])('offers no command, and says why, for %s', (_, overrides, where) => {
+    const result = curlCommand(exchange(overrides), identity)
+
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.reason).toContain(where)
+  })
+
   it('leaves out the headers the browser adds on its own, whatever their case', async () => {
-    const command = curlCommand(
-      exchange({
-        requestHeaders: [
-          ['Origin', 'https://app.example'],
-          ['user-agent', 'Mozilla/5.0'],
-          ['User-Agent', 'Mozilla/5.0 again'],
-          ['referer', 'https://app.example/'],
-          ['accept-encoding', 'gzip'],
-          ['connection', 'keep-alive'],
-          ['accept', 'application/json'],
-          ['authorization', 'Bearer abc'],
-        ],
-      }),
-      identity,
+    const command = commandOf(
+      curlCommand(
+        exchange({
+          requestHeaders: [
+            ['Origin', 'https://app.example'],
+            ['user-agent', 'Mozilla/5.0'],
+            ['User-Agent', 'Mozilla/5.0 again'],
+            ['referer', 'https://app.example/'],
+            ['accept-encoding', 'gzip'],
+            ['connection', 'keep-alive'],
+            ['accept', 'application/json'],
+            ['authorization', 'Bearer abc'],
+          ],
+        }),
+        identity,
+      ),
     )
 
     expect(headersOf(await argumentsOf(command))).toEqual([
@@ -139,14 +234,16 @@ describe('curlCommand', () => {
   })
 
   it('passes the URL, every header value and the body through `show`', async () => {
-    const command = curlCommand(
-      exchange({
-        method: 'POST',
-        url: 'https://op.example/userinfo?token=SECRET',
-        requestHeaders: [['authorization', 'Bearer SECRET']],
-        requestBody: 'token=SECRET&other=SECRET',
-      }),
-      (text) => text.replaceAll('SECRET', '***'),
+    const command = commandOf(
+      curlCommand(
+        exchange({
+          method: 'POST',
+          url: 'https://op.example/userinfo?token=SECRET',
+          requestHeaders: [['authorization', 'Bearer SECRET']],
+          requestBody: 'token=SECRET&other=SECRET',
+        }),
+        (text) => text.replaceAll('SECRET', '***'),
+      ),
     )
 
     expect(command).not.toContain('SECRET')
@@ -162,7 +259,7 @@ describe('curlCommand', () => {
     ])
   })
 
-  it('masks tokens and secrets with maskSecrets until they are revealed', async () => {
+  it('offers the masked command, and refuses the revealed one when a secret holds a quote', async () => {
     const refreshToken = 'rt-0123456789abcdef'
     const clientSecret = "s3cr3t-with-'quote"
     const secrets = [refreshToken, clientSecret]
@@ -173,7 +270,7 @@ describe('curlCommand', () => {
       requestBody: `grant_type=refresh_token&refresh_token=${refreshToken}&client_secret=${clientSecret}`,
     })
 
-    const masked = curlCommand(recorded, (text) => maskSecrets(text, secrets, false))
+    const masked = commandOf(curlCommand(recorded, (text) => maskSecrets(text, secrets, false)))
     expect(masked).not.toContain(refreshToken)
     expect(masked).not.toContain('s3cr3t-with')
     expect((await argumentsOf(masked)).at(-1)).toBe(
@@ -181,6 +278,6 @@ describe('curlCommand', () => {
     )
 
     const revealed = curlCommand(recorded, (text) => maskSecrets(text, secrets, true))
-    expect((await argumentsOf(revealed)).at(-1)).toBe(recorded.requestBody)
+    expect(revealed.ok).toBe(false)
   })
 })
