@@ -9,8 +9,10 @@ import { RouterProvider } from 'react-router'
 import { resolveInitialSettings } from './app/initial-settings'
 import { preloadFlowViews, preloadSignedInViews, preloadTokenViews } from './app/lazy-views'
 import { createAppRouter } from './app/router'
-import { signInRequestFor } from './app/sign-in-request'
+import { browserStorage, createMemoryStorage, storageKeys } from './app/memory-storage'
+import { restoreRequestFor } from './app/sign-in-request'
 import { paths, redirectUriFor } from './config/paths'
+import { ClockProvider } from './lib/clock-react'
 import { SessionProvider } from './lib/session-react'
 import {
   createPendingAuthorizationStore,
@@ -31,25 +33,63 @@ const currentUrl = new URL(window.location.href)
 const onCallback = currentUrl.pathname === `${base}${paths.callback.slice(1)}`
 const inFrame = window.parent !== window
 
+/** A cross-origin parent's location cannot be read: that is the test (HTML §7.2.3.1). */
+function parentIsThisOrigin(): boolean {
+  try {
+    return window.parent.location.origin === origin
+  } catch {
+    return false
+  }
+}
+
 // The hidden frame of silent renewal, loaded only when a renewal needs it.
 const loadSilentFrame = () => import('./app/silent-frame')
 
-if (inFrame && onCallback) {
+// A page that opened this one keeps a handle on it; nothing here needs it (HTML §7.2.2.1).
+window.opener = null
+
+if (inFrame && onCallback && parentIsThisOrigin()) {
   // The hidden frame of a silent renewal: report back to the app that opened it, render nothing.
   void loadSilentFrame().then((frame) => {
     frame.postSilentCallback()
   })
+} else if (inFrame) {
+  // Framed by another page (the meta CSP cannot carry frame-ancestors, and some hosts send no
+  // headers): that page could cover, watch or click the app, so it renders nothing but this.
+  showFramedNotice()
 } else {
   boot()
 }
 
+function showFramedNotice(): void {
+  const notice = document.createElement('p')
+  notice.setAttribute('role', 'alert')
+  notice.append(
+    'PKCE Lab does not run inside another page: the page around it could watch or steer a sign-in. ',
+  )
+  const link = document.createElement('a')
+  link.href = appUrl
+  link.target = '_blank'
+  link.rel = 'noopener noreferrer'
+  link.textContent = 'Open PKCE Lab in a tab of its own'
+  notice.append(link, '.')
+  document.getElementById('root')?.replaceChildren(notice)
+}
+
 function boot(): void {
-  const markers = createTabMarkers(window.sessionStorage)
+  // Denied storage (a sandboxed frame, some private modes) throws on access: the app still runs on
+  // storage in memory, says so, and cannot sign in, since nothing would survive the redirect.
+  const tabStorage = browserStorage(() => window.sessionStorage)
+  const browserWideStorage = browserStorage(() => window.localStorage)
+  const storageDenied = tabStorage === undefined || browserWideStorage === undefined
+  const sessionStorage = tabStorage ?? createMemoryStorage()
+  const localStorage = browserWideStorage ?? createMemoryStorage()
+  const markers = createTabMarkers(sessionStorage)
   const session = createSession({
     http: { appOrigin: origin },
-    pendingAuthorizations: createPendingAuthorizationStore(window.sessionStorage),
+    pendingAuthorizations: createPendingAuthorizationStore(sessionStorage),
     markers,
-    timelineStorage: window.sessionStorage,
+    timelineStorage: sessionStorage,
     clock: systemClock,
     navigate: (url) => {
       window.location.assign(url)
@@ -74,29 +114,27 @@ function boot(): void {
     session.wake()
   })
 
-  const initial = resolveInitialSettings(currentUrl.searchParams, window.localStorage, redirectUri)
-  const startupMessages = initial.fromLink
-    ? ['Settings loaded from the link.', ...initial.warnings]
-    : initial.warnings
-  const preferences = loadPreferences(window.localStorage)
+  const initial = resolveInitialSettings(currentUrl.searchParams, localStorage)
+  const preferences = loadPreferences(localStorage)
 
-  if (!onCallback && currentUrl.searchParams.has('state') && !initial.fromLink) {
+  if (!onCallback && currentUrl.searchParams.has('state') && !initial.link) {
     // Back from the provider's end-session endpoint (RP-Initiated Logout §3).
     void session.completeSignOut(currentUrl.searchParams.get('state'))
   }
-  if (!onCallback && (initial.fromLink || currentUrl.search)) {
+  if (!onCallback && (initial.link || currentUrl.search)) {
     // The settings are in the form now; keep the address bar clean.
     window.history.replaceState(window.history.state, '', `${base}${currentUrl.hash}`)
   }
 
+  // Never on a page load that carries a settings link, and only for the issuer and client this tab
+  // was signed in with.
   const snapshot = session.getSnapshot()
-  if (
-    !onCallback &&
-    preferences.autoRestore &&
-    snapshot.status === 'signed-out' &&
-    snapshot.restorable
-  ) {
-    void session.restoreSilently(signInRequestFor(initial.settings, redirectUri))
+  const restore =
+    snapshot.status === 'signed-out' && snapshot.restorable
+      ? restoreRequestFor(initial.settings, snapshot.restorable, redirectUri)
+      : undefined
+  if (!onCallback && preferences.autoRestore && !initial.link && restore?.ok) {
+    void session.restoreSilently(restore.request)
   }
 
   function render(): void {
@@ -105,18 +143,24 @@ function boot(): void {
       home: {
         initialSettings: initial.settings,
         persistSettings: (settings: ProviderSettings) => {
-          saveSettings(window.localStorage, settings)
+          saveSettings(localStorage, settings)
         },
         initialPreferences: preferences,
         persistPreferences: (next: Preferences) => {
-          savePreferences(window.localStorage, next)
+          savePreferences(localStorage, next)
         },
         redirectUri,
         appUrl,
-        startupMessages,
+        ...(initial.link ? { settingsLink: initial.link } : {}),
+        storageDenied,
         inspectStorage: () => ({
-          items: (['sessionStorage', 'localStorage'] as const).flatMap((where) =>
-            Object.keys(window[where])
+          items: (
+            [
+              ['sessionStorage', sessionStorage],
+              ['localStorage', localStorage],
+            ] as const
+          ).flatMap(([where, storage]) =>
+            storageKeys(storage)
               .filter((key) => key.startsWith('pkce-lab:'))
               .sort()
               .map((key) => ({ where, key })),
@@ -124,8 +168,10 @@ function boot(): void {
           addressHasQuery: window.location.search !== '',
         }),
         forgetStored: () => {
-          for (const key of Object.keys(window.localStorage)) {
-            if (key.startsWith('pkce-lab:')) window.localStorage.removeItem(key)
+          for (const storage of [sessionStorage, localStorage]) {
+            for (const key of storageKeys(storage)) {
+              if (key.startsWith('pkce-lab:')) storage.removeItem(key)
+            }
           }
         },
       },
@@ -135,9 +181,11 @@ function boot(): void {
     if (!root) throw new Error('index.html has no #root element')
     createRoot(root).render(
       <StrictMode>
-        <SessionProvider session={session}>
-          <RouterProvider router={router} />
-        </SessionProvider>
+        <ClockProvider clock={systemClock}>
+          <SessionProvider session={session}>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </ClockProvider>
       </StrictMode>,
     )
   }

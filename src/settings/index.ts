@@ -1,5 +1,6 @@
 /** Provider settings, presets and share links: framework-free, nothing secret. */
-export { DEFAULT_PRESET, presetById, PRESETS } from './presets'
+export { refusedParameterReason } from './extra-parameter-names'
+export { DEFAULT_PRESET, hasFixedIssuer, presetById, PRESETS } from './presets'
 export type { Preset, PresetId } from './presets'
 export { DEFAULT_SETTINGS, extraParamsToSend, settingsFromPreset } from './provider-settings'
 export type { ExtraParam, ProviderSettings } from './provider-settings'

@@ -151,6 +151,11 @@ export const PRESETS: readonly Preset[] = [
   },
 ]
 
+/** A preset whose issuer is one provider's own (Google's, the local ones'), not a template to fill. */
+export function hasFixedIssuer(preset: Preset): boolean {
+  return preset.issuer !== '' && !preset.issuer.includes('{')
+}
+
 export function presetById(id: string): Preset | undefined {
   return PRESETS.find((preset) => preset.id === id)
 }

@@ -2,6 +2,7 @@
  * What the user configures to talk to a provider. Nothing here is secret: the client secret is kept
  * apart, in memory, so these settings may be remembered and shared in a link.
  */
+import { refusedParameterReason } from './extra-parameter-names'
 import { DEFAULT_PRESET } from './presets'
 import type { Preset, PresetId } from './presets'
 
@@ -30,9 +31,9 @@ export function settingsFromPreset(preset: Preset): ProviderSettings {
 
 export const DEFAULT_SETTINGS: ProviderSettings = settingsFromPreset(DEFAULT_PRESET)
 
-/** The extra parameters that are actually sent: rows with a name and a value. */
+/** The extra parameters that are actually sent: rows with an allowed name and a value. */
 export function extraParamsToSend(settings: ProviderSettings): [string, string][] {
   return settings.extraParams
     .map(({ name, value }): [string, string] => [name.trim(), value.trim()])
-    .filter(([name, value]) => name !== '' && value !== '')
+    .filter(([name, value]) => name !== '' && value !== '' && !refusedParameterReason(name))
 }

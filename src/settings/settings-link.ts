@@ -1,8 +1,11 @@
 /**
  * Settings as a shareable link: `?issuer=…&client_id=…&scope=…&redirect_uri=…&param.<name>=<value>`,
- * plus `preset=<id>`. A secret never goes into a link, and one found in a link is ignored.
+ * plus `preset=<id>`. A secret never goes into a link, and one found in a link is ignored. What a link
+ * proposes is only a proposal: anyone can make one, so the app shows it and the user decides (a link
+ * that aims the flow at another issuer is how a mix-up starts, RFC 9700 §4.4).
  */
-import { CUSTOM_PRESET, presetById } from './presets'
+import { refusedParameterReason } from './extra-parameter-names'
+import { CUSTOM_PRESET, hasFixedIssuer, presetById } from './presets'
 import { settingsFromPreset } from './provider-settings'
 import type { ExtraParam, ProviderSettings } from './provider-settings'
 
@@ -15,8 +18,10 @@ export interface ParsedSettingsLink {
   settings: ProviderSettings
   /** The redirect URI the link was made for, when it names one. */
   linkedRedirectUri?: string
-  /** Query keys that were refused, e.g. a client secret. */
+  /** Query keys and extra parameter names that were refused, e.g. a client secret. */
   refused: string[]
+  /** The preset the link named, when its fixed issuer is not the link's: the settings are Custom. */
+  droppedPreset?: string
 }
 
 export function isSettingsLink(query: URLSearchParams): boolean {
@@ -31,24 +36,32 @@ export function isSettingsLink(query: URLSearchParams): boolean {
  * `param.*` entries, when there are any, replace the preset's extra parameters.
  */
 export function parseSettingsLink(query: URLSearchParams): ParsedSettingsLink {
-  const base = settingsFromPreset(presetById(query.get('preset') ?? '') ?? CUSTOM_PRESET)
+  const named = presetById(query.get('preset') ?? '') ?? CUSTOM_PRESET
+  const issuer = query.get('issuer') ?? named.issuer
+  // A preset that stands for one provider (Google) keeps its name only with that provider's issuer:
+  // its notes and its secret field would otherwise speak of a provider the link does not use.
+  const preset = hasFixedIssuer(named) && issuer !== named.issuer ? CUSTOM_PRESET : named
+  const base = settingsFromPreset(preset)
   const extraParams: ExtraParam[] = []
+  const refused = SECRET_KEYS.filter((key) => query.has(key))
   for (const [key, value] of query) {
-    if (key.startsWith(PARAM_PREFIX) && key.length > PARAM_PREFIX.length) {
-      extraParams.push({ name: key.slice(PARAM_PREFIX.length), value })
-    }
+    if (!key.startsWith(PARAM_PREFIX) || key.length === PARAM_PREFIX.length) continue
+    const name = key.slice(PARAM_PREFIX.length)
+    if (refusedParameterReason(name)) refused.push(key)
+    else extraParams.push({ name, value })
   }
   const linkedRedirectUri = query.get('redirect_uri') ?? undefined
   return {
     settings: {
-      preset: base.preset,
-      issuer: query.get('issuer') ?? base.issuer,
+      preset: preset.id,
+      issuer,
       clientId: query.get('client_id') ?? base.clientId,
       scope: query.get('scope') ?? base.scope,
       extraParams: extraParams.length > 0 ? extraParams : base.extraParams,
     },
     ...(linkedRedirectUri === undefined ? {} : { linkedRedirectUri }),
-    refused: SECRET_KEYS.filter((key) => query.has(key)),
+    refused,
+    ...(preset === named ? {} : { droppedPreset: named.label }),
   }
 }
 

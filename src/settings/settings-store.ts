@@ -2,6 +2,7 @@
  * Remembers the non-secret settings across reloads in localStorage. The type has no secret field, and
  * what is read back is checked field by field, so a stale or edited entry cannot break the form.
  */
+import { refusedParameterReason } from './extra-parameter-names'
 import { presetById } from './presets'
 import type { ExtraParam, ProviderSettings } from './provider-settings'
 
@@ -38,10 +39,10 @@ export function loadSettings(storage: Storage): ProviderSettings | undefined {
     issuer: record.issuer,
     clientId: record.clientId,
     scope: record.scope,
-    extraParams: record.extraParams.map(({ name, value: paramValue }) => ({
-      name,
-      value: paramValue,
-    })),
+    // A name that may not be sent is dropped, whoever wrote it there.
+    extraParams: record.extraParams
+      .filter(({ name }) => !refusedParameterReason(name))
+      .map(({ name, value: paramValue }) => ({ name, value: paramValue })),
   }
 }
 

@@ -7,7 +7,7 @@ import { Home } from '../../src/app/routes/home'
 import type { HomeProps } from '../../src/app/routes/home'
 import { createSession } from '../../src/session'
 import type { Session } from '../../src/session'
-import { DEFAULT_PREFERENCES } from '../../src/settings'
+import { DEFAULT_PREFERENCES, parseSettingsLink } from '../../src/settings'
 import type { ProviderSettings } from '../../src/settings'
 import { createFakeProvider } from '../support/fake-provider'
 import type { FakeProvider, FakeProviderOptions } from '../support/fake-provider'
@@ -60,7 +60,6 @@ function renderHome(
       persistPreferences={() => undefined}
       redirectUri={REDIRECT_URI}
       appUrl={APP_URL}
-      startupMessages={[]}
       {...props}
     />,
     { session },
@@ -334,24 +333,67 @@ describe('Home', () => {
     expect(text).not.toContain('hunter2')
   })
 
-  it.each([
-    [['Settings loaded from the link.']],
-    [
-      [
-        'Settings loaded from the link.',
-        'The link carried client_secret; it was ignored. Secrets never travel in links: enter it yourself.',
-      ],
-    ],
-  ])('shows the startup messages %j in a status region', async (messages) => {
+  it('shows what a settings link proposes as quoted values, and uses none of it until accepted', async () => {
+    const user = userEvent.setup()
     const { newSession, settings } = await setup()
-    renderHome(newSession(), { initialSettings: settings, startupMessages: messages })
+    const link = parseSettingsLink(
+      new URLSearchParams({
+        issuer: 'https://xn--pypal-4ve.example/',
+        client_id: 'Sign in now, it is safe',
+        preset: 'google',
+        client_secret: 'leaked',
+        'param.Client_Secret': 'x',
+        'param.audience': 'https://api',
+      }),
+    )
+    const { persisted } = renderHome(newSession(), {
+      initialSettings: settings,
+      settingsLink: link,
+    })
 
-    const status = statusSaying('Settings loaded from the link.')
-    expect(
-      within(status)
-        .getAllByRole('listitem')
-        .map((item) => item.textContent),
-    ).toEqual(messages)
+    const review = screen.getByRole('alertdialog', {
+      name: 'A link proposes other provider settings',
+    })
+    expect(document.activeElement).toBe(review)
+    // Link text stands only in <code>, never as the app's own sentence.
+    expect(within(review).getByText('Sign in now, it is safe').tagName).toBe('CODE')
+    expect(within(review).getByText('xn--pypal-4ve.example').tagName).toBe('CODE')
+    expect(review.textContent).toContain('An internationalised name')
+    expect(review.textContent).toContain(
+      'Google preset with another issuer, so these settings are Custom',
+    )
+    expect(within(review).getByText('param.Client_Secret').tagName).toBe('CODE')
+    expect(screen.getByLabelText('Issuer URL')).toHaveProperty('value', settings.issuer)
+    expect(persisted.every((saved) => saved.issuer === settings.issuer)).toBe(true)
+
+    await user.click(within(review).getByRole('button', { name: 'Use these settings' }))
+    expect(screen.getByLabelText('Issuer URL')).toHaveProperty(
+      'value',
+      'https://xn--pypal-4ve.example/',
+    )
+    expect(persisted.at(-1)).toMatchObject({
+      issuer: 'https://xn--pypal-4ve.example/',
+      preset: 'custom',
+    })
+
+    await user.click(screen.getByRole('button', { name: 'Undo: back to my settings' }))
+    expect(screen.getByLabelText('Issuer URL')).toHaveProperty('value', settings.issuer)
+    expect(persisted.at(-1)).toEqual(settings)
+  })
+
+  it('keeps the saved settings when the link is refused', async () => {
+    const user = userEvent.setup()
+    const { newSession, settings } = await setup()
+    const { persisted } = renderHome(newSession(), {
+      initialSettings: settings,
+      settingsLink: parseSettingsLink(new URLSearchParams({ issuer: 'https://evil.example' })),
+    })
+
+    await user.click(screen.getByRole('button', { name: 'Keep my settings' }))
+
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(screen.getByLabelText('Issuer URL')).toHaveProperty('value', settings.issuer)
+    expect(persisted.every((saved) => saved.issuer === settings.issuer)).toBe(true)
   })
 
   it('shows no startup status when there is nothing to say', async () => {

@@ -178,6 +178,18 @@ describe('ProviderSettingsForm', () => {
     expect(changes.map((settings) => settings.issuer)).toContain('https://op.exampl')
   })
 
+  it.each([
+    ['Client_Secret', 'a secret or a token never goes into an authorization URL'],
+    ['CODE_VERIFIER', 'a secret or a token never goes into an authorization URL'],
+    ['Redirect_URI', 'the flow sets this parameter itself, and checks it'],
+  ])('says why the extra parameter name %s is not sent', (name, reason) => {
+    renderForm({ initial: { ...preset('custom'), extraParams: [{ name, value: 'x' }] } })
+
+    const field = input('Parameter 1 name')
+    expect(field.getAttribute('aria-invalid')).toBe('true')
+    expect(secretWarning(field).textContent).toBe(`Not sent: ${reason}.`)
+  })
+
   it('adds, edits and removes extra parameter rows', async () => {
     const user = userEvent.setup()
     const { changes } = renderForm({ initial: preset('custom') })

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen } from '@testing-library/react'
+import { cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
@@ -85,5 +85,30 @@ describe('RestoreSession', () => {
     await user.click(checkbox)
 
     expect(onAutoRestoreChange).toHaveBeenCalledExactlyOnceWith(false)
+  })
+})
+
+describe('RestoreSession when the form names another provider', () => {
+  it('says so, quoting both, and offers no restore', () => {
+    renderStrict(
+      <RestoreSession
+        issuer="https://op.example"
+        clientId="spa"
+        formDiffers={{ issuer: 'https://evil.example', clientId: 'spa' }}
+        autoRestore={false}
+        busy={false}
+        onRestore={() => undefined}
+        onAutoRestoreChange={() => undefined}
+      />,
+    )
+
+    expect(screen.getByRole('button', { name: 'Restore session silently' })).toHaveProperty(
+      'disabled',
+      true,
+    )
+    const region = screen.getByRole('region', { name: 'Tokens forgotten on reload' })
+    expect(within(region).getByText('https://evil.example').tagName).toBe('CODE')
+    expect(within(region).getByText('https://op.example').tagName).toBe('CODE')
+    expect(region.textContent).toContain('nothing is restored')
   })
 })

@@ -168,7 +168,6 @@ describe('Home in step-through mode, with a real session', () => {
         persistPreferences={(value) => preferences.push(value)}
         redirectUri={REDIRECT_URI}
         appUrl={APP_URL}
-        startupMessages={[]}
       />,
       { session },
     )

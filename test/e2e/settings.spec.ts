@@ -1,7 +1,7 @@
 import { E2E } from './ports'
 import { expect, signInAtProvider, test } from './fixtures'
 
-test('a settings link opens ready to sign in', async ({ page, traffic }) => {
+test('a settings link, once accepted, is ready to sign in', async ({ page, traffic }) => {
   const link = new URL('/', E2E.appUrl)
   link.searchParams.set('preset', 'custom')
   link.searchParams.set('issuer', E2E.localIssuer)
@@ -11,8 +11,11 @@ test('a settings link opens ready to sign in', async ({ page, traffic }) => {
   link.searchParams.set('client_secret', 'must-be-ignored')
   await page.goto(link.href)
 
-  await expect(page.getByRole('status').first()).toContainText('Settings loaded from the link.')
-  await expect(page.getByRole('status').first()).toContainText('client_secret')
+  // Reviewed first: the secret is ignored, and nothing is used until accepted.
+  const review = page.getByRole('alertdialog', { name: 'A link proposes other provider settings' })
+  await expect(review).toBeFocused()
+  await expect(review.locator('code', { hasText: 'client_secret' })).toBeVisible()
+  await review.getByRole('button', { name: 'Use these settings' }).click()
   await expect(page.getByLabel('Preset')).toHaveValue('custom')
   await expect(page.getByLabel('Issuer URL')).toHaveValue(E2E.localIssuer)
   await expect(page.getByLabel('Client ID')).toHaveValue('pkce-lab')

@@ -14,7 +14,7 @@ import { ErrorPanel } from '../../components/errors/error-panel'
 import { useSessionActions } from '../../lib/session-react'
 import type { SessionState } from '../../session'
 import type { Preferences, ProviderSettings } from '../../settings'
-import { signInRequestFor } from '../sign-in-request'
+import { restoreRequestFor } from '../sign-in-request'
 
 export interface FlowStatusProps {
   state: SessionState
@@ -34,6 +34,10 @@ export function FlowStatus({
   onPreferencesChange,
 }: FlowStatusProps) {
   const session = useSessionActions()
+  const restore =
+    state.status === 'signed-out' && state.restorable && !state.error
+      ? restoreRequestFor(settings, state.restorable, redirectUri)
+      : undefined
   return (
     <>
       {state.status === 'signed-out' && state.error && (
@@ -45,14 +49,15 @@ export function FlowStatus({
         />
       )}
       {state.status === 'signed-out' && state.signOut && <SignOutReport report={state.signOut} />}
-      {state.status === 'signed-out' && state.restorable && !state.error && (
+      {restore && (
         <RestoreSession
-          issuer={state.restorable.issuer}
-          clientId={state.restorable.clientId}
+          issuer={restore.marker.issuer}
+          clientId={restore.marker.clientId}
+          {...(restore.ok ? {} : { formDiffers: restore.form })}
           autoRestore={preferences.autoRestore}
           busy={busy}
           onRestore={() => {
-            void session.restoreSilently(signInRequestFor(settings, redirectUri))
+            if (restore.ok) void session.restoreSilently(restore.request)
           }}
           onAutoRestoreChange={(autoRestore) => {
             onPreferencesChange({ ...preferences, autoRestore })

@@ -1,12 +1,13 @@
 import { Suspense, useDeferredValue, useEffect, useState } from 'react'
 
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
+import { SettingsLinkReview } from '../../features/settings-link/settings-link-review'
 import type { StoredItem } from '../../features/storage-panel/storage-panel'
 import { useLoaded } from '../../lib/lazy-component'
 import { useSession, useSessionActions, useTimeline } from '../../lib/session-react'
 import { buildSettingsLink, DEFAULT_PREFERENCES, DEFAULT_SETTINGS } from '../../settings'
 import type { SessionState, TimelineEntry } from '../../session'
-import type { Preferences, ProviderSettings } from '../../settings'
+import type { ParsedSettingsLink, Preferences, ProviderSettings } from '../../settings'
 import {
   FlowStatus,
   FlowTimeline,
@@ -19,6 +20,12 @@ import {
 
 import { signInRequestFor } from '../sign-in-request'
 import { FlowProgress, isInProgress } from './flow-progress'
+
+/** Moves focus to a message as it appears, and brings it into view. */
+function focusOnMount(element: HTMLElement | null): void {
+  element?.focus()
+  element?.scrollIntoView({ block: 'nearest' })
+}
 
 function Loading(props: { what: string }) {
   return <p className="hint">Loading the {props.what}…</p>
@@ -48,8 +55,10 @@ export interface HomeProps {
   redirectUri: string
   /** origin + base path, for settings links */
   appUrl: string
-  /** Said once, at start: e.g. what a settings link could not carry. */
-  startupMessages: readonly string[]
+  /** What a settings link in the address proposes: shown for review, used only once accepted. */
+  settingsLink?: ParsedSettingsLink
+  /** The browser denies web storage: nothing can cross the redirect, so no sign-in can finish. */
+  storageDenied?: boolean
 }
 
 export function Home(props: HomeProps) {
@@ -65,6 +74,9 @@ export function Home(props: HomeProps) {
   const [settings, setSettings] = useState(props.initialSettings)
   const [clientSecret, setClientSecret] = useState('')
   const [preferences, setPreferences] = useState(props.initialPreferences)
+  const [linkInReview, setLinkInReview] = useState(props.settingsLink !== undefined)
+  /** The settings a link replaced, until the user keeps the link's or goes back to them. */
+  const [beforeLink, setBeforeLink] = useState<ProviderSettings>()
   const { initialSettings, initialPreferences, persistSettings, persistPreferences } = props
 
   // What the page opens with is remembered (a settings link's too), then each change as it is made;
@@ -96,14 +108,41 @@ export function Home(props: HomeProps) {
 
   return (
     <>
-      {props.startupMessages.length > 0 && (
-        <div className="notice" role="status">
-          <ul>
-            {props.startupMessages.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        </div>
+      {props.storageDenied && (
+        <p className="notice" role="alert" ref={focusOnMount} tabIndex={-1}>
+          This browser denies this page its storage (a sandboxed frame, or a private mode that
+          blocks it), so a sign-in cannot finish: what must cross the redirect to the provider and
+          back would be lost. Decoding a pasted token still works; open the page in a normal tab to
+          sign in.
+        </p>
+      )}
+      {props.settingsLink && linkInReview && (
+        <SettingsLinkReview
+          link={props.settingsLink}
+          redirectUri={props.redirectUri}
+          onAccept={(fromLink) => {
+            setBeforeLink(settings)
+            changeSettings(fromLink)
+            setLinkInReview(false)
+          }}
+          onRefuse={() => {
+            setLinkInReview(false)
+          }}
+        />
+      )}
+      {beforeLink && (
+        <p className="notice" role="status">
+          The settings from the link are in use; Sign in when you are ready.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              changeSettings(beforeLink)
+              setBeforeLink(undefined)
+            }}
+          >
+            Undo: back to my settings
+          </button>
+        </p>
       )}
       <FlowProgress state={state} />
       {/* The panels of the rarer states load on first use (fetched ahead when the page is idle). */}
@@ -129,7 +168,7 @@ export function Home(props: HomeProps) {
           onClientSecretChange={setClientSecret}
           redirectUri={props.redirectUri}
           settingsLink={buildSettingsLink(props.appUrl, settings, props.redirectUri)}
-          busy={busy}
+          busy={busy || props.storageDenied === true}
           onSignIn={() => {
             void session.signIn(
               signInRequestFor(settings, props.redirectUri, clientSecret, preferences.stepThrough),

@@ -9,9 +9,31 @@ import { UserInfoCall } from '../../features/api-calls/userinfo-call'
 import { SignOutButton } from '../../features/sign-out/sign-out-button'
 import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
 import { useAfterFirstRender } from '../../lib/after-first-render'
-import { useSessionActions } from '../../lib/session-react'
+import { useSessionActions, useTimeline } from '../../lib/session-react'
 import type { SignedIn } from '../../session'
 import { TokenInspector } from '../lazy-views'
+
+/**
+ * Whether this provider's callback carried `iss` (RFC 9207), read from the callback step of the run:
+ * with it, a mix-up is detected; without it, nothing in the callback tells one provider's code from
+ * another's (RFC 9700 §4.4).
+ */
+function CallbackIssuer() {
+  const callback = [...useTimeline()].reverse().find((entry) => entry.kind === 'callback')
+  if (!callback?.parameters) return null
+  return callback.parameters.some(([name]) => name === 'iss') ? (
+    <p className="hint" data-testid="callback-iss">
+      The callback carried <code>iss</code> (RFC 9207), and it was checked: a mix-up with another
+      provider would have been caught.
+    </p>
+  ) : (
+    <p className="hint" data-testid="callback-iss">
+      The callback carried no <code>iss</code>: this app cannot tell this provider&rsquo;s answer
+      from another&rsquo;s (a mix-up, RFC 9700 §4.4), so use settings links only from people you
+      trust.
+    </p>
+  )
+}
 
 function SignedInSummary(props: {
   state: SignedIn
@@ -37,6 +59,7 @@ function SignedInSummary(props: {
         ) : null}
         . The tokens below live in this tab&apos;s memory only: a reload forgets them.
       </p>
+      <CallbackIssuer />
       <SignOutButton
         onSignOut={props.onSignOut}
         busy={props.busy}

@@ -1,3 +1,4 @@
+import { refusedParameterReason } from '../../settings'
 import type { ExtraParam } from '../../settings'
 
 /** Rows of extra authorization parameters (audience, resource, prompt, login_hint, …). */
@@ -28,43 +29,54 @@ export function ExtraParamsEditor(props: {
             </tr>
           </thead>
           <tbody>
-            {params.map((param, index) => (
-              <tr key={index}>
-                <td>
-                  <input
-                    aria-label={`Parameter ${index + 1} name`}
-                    value={param.name}
-                    spellCheck={false}
-                    autoCapitalize="off"
-                    onChange={(event) => {
-                      update(index, { name: event.target.value })
-                    }}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={`Parameter ${index + 1} value`}
-                    value={param.value}
-                    spellCheck={false}
-                    autoCapitalize="off"
-                    onChange={(event) => {
-                      update(index, { value: event.target.value })
-                    }}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    aria-label={`Remove parameter ${index + 1}${param.name ? ` (${param.name})` : ''}`}
-                    onClick={() => {
-                      onChange(params.filter((_, i) => i !== index))
-                    }}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {params.map((param, index) => {
+              const refused = refusedParameterReason(param.name)
+              const reasonId = `extra-param-${String(index)}-refused`
+              return (
+                <tr key={index}>
+                  <td>
+                    <input
+                      aria-label={`Parameter ${index + 1} name`}
+                      value={param.name}
+                      spellCheck={false}
+                      autoCapitalize="off"
+                      aria-invalid={refused !== undefined}
+                      aria-describedby={refused === undefined ? undefined : reasonId}
+                      onChange={(event) => {
+                        update(index, { name: event.target.value })
+                      }}
+                    />
+                    {refused !== undefined && (
+                      <p id={reasonId} className="hint">
+                        Not sent: {refused}.
+                      </p>
+                    )}
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Parameter ${index + 1} value`}
+                      value={param.value}
+                      spellCheck={false}
+                      autoCapitalize="off"
+                      onChange={(event) => {
+                        update(index, { value: event.target.value })
+                      }}
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      aria-label={`Remove parameter ${index + 1}${param.name ? ` (${param.name})` : ''}`}
+                      onClick={() => {
+                        onChange(params.filter((_, i) => i !== index))
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
           </tbody>
         </table>
       )}

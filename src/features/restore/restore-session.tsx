@@ -3,6 +3,8 @@ import { useId } from 'react'
 export interface RestoreSessionProps {
   issuer: string
   clientId: string
+  /** The issuer and client_id the form names, when they are not the session's: no restore then. */
+  formDiffers?: { issuer: string; clientId: string }
   autoRestore: boolean
   onRestore: () => void
   onAutoRestoreChange: (enabled: boolean) => void
@@ -26,10 +28,17 @@ export function RestoreSession(props: RestoreSessionProps) {
       <p>
         You were signed in at <code>{props.issuer}</code> as client <code>{props.clientId}</code>.
       </p>
+      {props.formDiffers && (
+        <p role="status">
+          The settings now name the issuer <code>{props.formDiffers.issuer}</code> and client{' '}
+          <code>{props.formDiffers.clientId}</code>, not the ones of that session, so nothing is
+          restored: a silent restore goes only where this tab was signed in.
+        </p>
+      )}
       <button
         type="button"
         className="primary"
-        disabled={props.busy}
+        disabled={props.busy || props.formDiffers !== undefined}
         aria-describedby={howId}
         onClick={props.onRestore}
       >

@@ -69,4 +69,45 @@ describe('settings links', () => {
   it('is not a settings link without settings keys', () => {
     expect(isSettingsLink(new URLSearchParams('utm_source=x'))).toBe(false)
   })
+
+  it.each([
+    'client_secret',
+    'Client_Secret',
+    'CODE_VERIFIER',
+    'access_token',
+    'Password',
+    'state',
+    'Redirect_Uri',
+    'response_type',
+  ])('refuses param.%s, whatever its case, and says so', (name) => {
+    const parsed = parseSettingsLink(
+      new URLSearchParams([
+        ['issuer', 'https://op.example'],
+        [`param.${name}`, 'x'],
+        ['param.audience', 'https://api'],
+      ]),
+    )
+
+    expect(parsed.settings.extraParams).toEqual([{ name: 'audience', value: 'https://api' }])
+    expect(parsed.refused).toEqual([`param.${name}`])
+  })
+
+  it('turns a preset with a fixed issuer into Custom when the link names another issuer', () => {
+    const parsed = parseSettingsLink(
+      new URLSearchParams({ preset: 'google', issuer: 'https://evil.example' }),
+    )
+
+    expect(parsed.settings.preset).toBe('custom')
+    expect(parsed.settings.issuer).toBe('https://evil.example')
+    expect(parsed.droppedPreset).toBe('Google')
+  })
+
+  it('keeps a preset with a fixed issuer when the link names that issuer', () => {
+    const parsed = parseSettingsLink(
+      new URLSearchParams({ preset: 'google', issuer: 'https://accounts.google.com' }),
+    )
+
+    expect(parsed.settings.preset).toBe('google')
+    expect(parsed.droppedPreset).toBeUndefined()
+  })
 })

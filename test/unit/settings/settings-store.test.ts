@@ -24,4 +24,24 @@ describe('settings store', () => {
       expect(loadSettings(storage)).toBeUndefined()
     },
   )
+
+  it('drops extra parameters that may not be sent when reading settings back', () => {
+    const storage = new MemoryStorage()
+    storage.setItem(
+      SETTINGS_KEY,
+      JSON.stringify({
+        preset: 'custom',
+        issuer: 'https://op.example',
+        clientId: 'spa',
+        scope: 'openid',
+        extraParams: [
+          { name: 'Client_Secret', value: 'x' },
+          { name: 'nonce', value: 'fixed' },
+          { name: 'audience', value: 'https://api' },
+        ],
+      }),
+    )
+
+    expect(loadSettings(storage)?.extraParams).toEqual([{ name: 'audience', value: 'https://api' }])
+  })
 })
