@@ -18,7 +18,7 @@ export { discoverProvider, discoveryUrl, parseIssuer, pinIdTokenAlg } from './di
 export type { ProviderMetadata } from './discovery'
 export { isAllowedEndpointUrl, isLoopbackUrl } from './http'
 export { fetchJwks } from './jwks'
-export type { JwksSnapshot } from './jwks'
+export type { JwksResult, JwksSnapshot } from './jwks'
 export { lintMetadata } from './metadata-lint'
 export type { MetadataFinding } from './metadata-lint'
 export type { HttpOptions } from './http'

@@ -13,39 +13,92 @@ import { isOidcError } from './oidc-error'
 /** oauth4webapi's JWKS cache entry: the key set and when it was fetched (epoch seconds). */
 export type JwksSnapshot = oauth.JWKSCacheInput
 
-function isKeySet(value: unknown): value is oauth.JWKS {
+/**
+ * The provider's keys, or why there are none to check a signature with: the cause in words, from the
+ * answer itself (a status, a content type, what the JSON held), never a guess.
+ */
+export type JwksResult =
+  | { status: 'fetched'; snapshot: JwksSnapshot; dropped: number }
+  | { status: 'unavailable'; cause: string }
+
+/** Members only a private or symmetric key has (RFC 7518 §6.2.2, §6.3.2, §6.4.1). */
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']
+
+/** A public key that may check signatures: not marked for encryption only, nothing private in it. */
+function isPublicSigningKey(key: unknown): key is oauth.JWK {
+  if (typeof key !== 'object' || key === null) return false
+  const record = key as Record<string, unknown>
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray((value as Record<string, unknown>).keys)
+    typeof record.kty === 'string' &&
+    (record.use === undefined || record.use === 'sig') &&
+    PRIVATE_MEMBERS.every((member) => !(member in record))
   )
 }
 
+function keysOf(body: unknown): unknown[] | undefined {
+  if (typeof body !== 'object' || body === null) return undefined
+  const keys = (body as Record<string, unknown>).keys
+  return Array.isArray(keys) ? keys : undefined
+}
+
 /**
- * Returns the key set, or undefined when it cannot be had (no jwks_uri, CORS, an error answer): the
- * sign-in then goes on, and the ID token's signature is reported as not checked, with why.
+ * Fetches the key set at the discovered jwks_uri. An answer that is not a usable key set resolves
+ * with its cause: the sign-in then goes on, and the ID token's signature is reported as not checked,
+ * with why. No answer at all (CORS, unreachable, timeout) rejects: the caller refuses the sign-in.
  */
 export async function fetchJwks(
   metadata: ProviderMetadata,
   http: HttpOptions,
   nowSeconds: number,
-): Promise<JwksSnapshot | undefined> {
+): Promise<JwksResult> {
   const uri = metadata.jwks_uri
-  if (uri === undefined || !isAllowedEndpointUrl(new URL(uri))) return undefined
+  if (uri === undefined) {
+    return { status: 'unavailable', cause: 'The provider metadata names no jwks_uri' }
+  }
+  if (!URL.canParse(uri) || !isAllowedEndpointUrl(new URL(uri))) {
+    return { status: 'unavailable', cause: `jwks_uri is not an https URL (or http on loopback): ${uri}` }
+  }
   const options = requestOptions('jwks', new URL(metadata.issuer), http)
+  let response: Response
   try {
-    const response = await options[oauth.customFetch](uri, {
+    response = await options[oauth.customFetch](uri, {
       method: 'GET',
       headers: { accept: 'application/json, application/jwk-set+json' },
       redirect: 'manual',
       signal: options.signal(),
     })
-    if (response.status !== 200) return undefined
-    const body: unknown = await response.json()
-    return isKeySet(body) ? { jwks: body, uat: nowSeconds } : undefined
   } catch (error) {
-    // No answer at all (CORS, unreachable, timeout) is the caller's to refuse; a bad answer is not.
     if (isOidcError(error)) throw error
-    return undefined
+    return { status: 'unavailable', cause: `The request to jwks_uri failed: ${String(error)}` }
+  }
+  const contentType = response.headers.get('content-type') ?? 'no content type'
+  if (response.status !== 200) {
+    return { status: 'unavailable', cause: `jwks_uri answered HTTP ${String(response.status)}` }
+  }
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch {
+    return { status: 'unavailable', cause: `jwks_uri answered ${contentType}, not JSON` }
+  }
+  const keys = keysOf(body)
+  if (keys === undefined) {
+    return { status: 'unavailable', cause: 'jwks_uri answered JSON without a "keys" array' }
+  }
+  // A key with private parts is never kept: it must not travel with the pending authorization.
+  const usable = keys.filter(isPublicSigningKey)
+  if (usable.length === 0) {
+    return {
+      status: 'unavailable',
+      cause:
+        keys.length === 0
+          ? 'jwks_uri answered an empty key set'
+          : `jwks_uri answered ${String(keys.length)} keys, none of them a public signing key`,
+    }
+  }
+  return {
+    status: 'fetched',
+    snapshot: { jwks: { keys: usable }, uat: nowSeconds },
+    dropped: keys.length - usable.length,
   }
 }

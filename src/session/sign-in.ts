@@ -10,7 +10,7 @@ import {
   fetchJwks,
   lintMetadata,
 } from '../oidc'
-import type { ProviderMetadata } from '../oidc'
+import type { JwksSnapshot, ProviderMetadata } from '../oidc'
 import { epochSeconds } from './clock'
 import type { FlowContext } from './flow-context'
 import type { SignInRequest } from './session'
@@ -33,7 +33,7 @@ export function createSignIn(context: FlowContext) {
     timeline.clear()
     set({ status: 'starting', silent })
     let metadata: ProviderMetadata
-    let jwks: Awaited<ReturnType<typeof fetchJwks>>
+    let jwks: JwksSnapshot | undefined
     try {
       metadata = await context.recordStep(
         { kind: 'discovery', title: 'Discovery', steps: ['discovery'] },
@@ -43,23 +43,27 @@ export function createSignIn(context: FlowContext) {
       )
       // A jwks_uri the browser cannot read at all (CORS, down, no answer): the signature could not
       // be checked, so the sign-in stops here, before the redirect.
-      jwks = await context.recordStep(
+      const keys = await context.recordStep(
         { kind: 'jwks', title: 'Provider keys (jwks_uri)', steps: ['jwks'] },
         'jwks',
         () => fetchJwks(metadata, http, epochSeconds(deps.clock)),
         {
-          ok: (keys) => [
-            {
-              name: 'keys fetched from the discovered jwks_uri, before the redirect',
-              passed: keys !== undefined,
-              detail:
-                keys === undefined
-                  ? "Not available (no jwks_uri, or CORS): the ID token's signature will not be checked."
-                  : `${String(keys.jwks.keys.length)} keys; the callback checks the ID token's signature with them, no extra round trip.`,
-            },
+          ok: (result) => [
+            result.status === 'fetched'
+              ? {
+                  name: 'keys fetched from the discovered jwks_uri, before the redirect',
+                  passed: true,
+                  detail: `${String(result.snapshot.jwks.keys.length)} public signing keys${result.dropped > 0 ? ` (${String(result.dropped)} more dropped: for encryption only, or with private parts)` : ''}; the callback checks the ID token's signature with them, no extra round trip.`,
+                }
+              : {
+                  name: 'keys fetched from the discovered jwks_uri, before the redirect',
+                  passed: false,
+                  detail: `${result.cause}: the ID token's signature will not be checked.`,
+                },
           ],
         },
       )
+      jwks = keys.status === 'fetched' ? keys.snapshot : undefined
       const { url, pending } = await createAuthorizationRequest({
         metadata,
         ...(jwks === undefined ? {} : { jwks }),

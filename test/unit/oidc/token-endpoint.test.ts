@@ -24,9 +24,10 @@ async function exchange(
   } = {},
 ) {
   const metadata = await discoverProvider(op.issuer, { ...http, fetch: op.fetch })
-  const jwks = options.withKeys
+  const keys = options.withKeys
     ? await fetchJwks(metadata, { ...http, fetch: op.fetch }, Math.floor(Date.now() / 1000))
     : undefined
+  const jwks = keys?.status === 'fetched' ? keys.snapshot : undefined
   const { url, pending } = await createAuthorizationRequest({
     metadata,
     ...(jwks === undefined ? {} : { jwks }),
