@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
@@ -41,6 +43,30 @@ export const SECURITY_HEADERS: Record<string, string> = {
 }
 
 /**
+ * The dev server's policy: the build's, and a nonce for the inline tags only the dev server writes
+ * (React Refresh's preamble, the styles Vite injects). One nonce per server start: it guards a page
+ * served on this machine to its developer, so violations show up while developing.
+ */
+const DEV_NONCE = randomBytes(16).toString('base64')
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.map((directive) =>
+  /^(script|style)-src /.test(directive) ? `${directive} 'nonce-${DEV_NONCE}'` : directive,
+)
+
+function devSecurityHeadersPlugin(): Plugin {
+  return {
+    name: 'pkce-lab:dev-security-headers',
+    apply: 'serve',
+    configureServer(server) {
+      const policy = [...DEV_CONTENT_SECURITY_POLICY, "frame-ancestors 'self'"].join('; ')
+      server.middlewares.use((_request, response, next) => {
+        response.setHeader('Content-Security-Policy', policy)
+        next()
+      })
+    },
+  }
+}
+
+/**
  * What a static host needs from the build: the policy as a meta tag (for hosts that send no
  * headers, like GitHub Pages), a `_headers` file, and `404.html` — a copy of index.html, which
  * GitHub Pages serves for any unknown path, so /callback and deep links start the app.
@@ -74,10 +100,12 @@ function staticHostingPlugin(): Plugin {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   // Any base path works (e.g. /pkce-lab/ on GitHub Pages); the redirect URI follows it.
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), localProviderPlugin(), staticHostingPlugin()],
+  plugins: [react(), localProviderPlugin(), staticHostingPlugin(), devSecurityHeadersPlugin()],
+  // Vite writes this nonce on the inline tags of the dev server's pages; the build has none.
+  html: command === 'serve' ? { cspNonce: DEV_NONCE } : {},
   build: {
     // The chunks that load later are fetched ahead of need (when idle, and while requests run), so
     // preloading each one's imports would only add code to the first screen.
@@ -138,4 +166,4 @@ export default defineConfig({
       },
     ],
   },
-})
+}))

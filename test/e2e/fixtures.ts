@@ -5,6 +5,8 @@
 import { test as base, expect } from '@playwright/test'
 import type { BrowserContext, Page, Request } from '@playwright/test'
 
+import { E2E } from './ports'
+
 export { expect }
 
 export interface TokenRequest {
@@ -39,7 +41,17 @@ export const test = base.extend<{ traffic: ProviderTraffic }>({
   page: async ({ page }, use) => {
     // Nothing leaves the machine: the provider's login page imports a web font, which must not stall.
     await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort())
+    // The dev server sends the build's Content Security Policy: anything the app does that it
+    // forbids fails the test that did it.
+    const violations: string[] = []
+    page.on('console', (message) => {
+      const onApp = [E2E.appUrl, E2E.builtUrl].some((origin) => page.url().startsWith(origin))
+      if (onApp && message.text().includes('Content Security Policy')) {
+        violations.push(message.text())
+      }
+    })
     await use(page)
+    expect(violations, 'Content Security Policy violations on the app').toEqual([])
   },
   traffic: async ({ page }, use) => {
     const traffic: ProviderTraffic = {
