@@ -33,6 +33,8 @@ test('a link to another issuer steers nothing until accepted, even with automati
   page,
 }) => {
   await signInWithDefaults(page)
+  // The local provider sends iss (RFC 9207), and the signed-in view says so.
+  await expect(page.getByTestId('callback-iss')).toContainText('The callback carried iss')
   // The tab had a session; automatic restore is on.
   await page.reload()
   await page.getByRole('checkbox', { name: 'Restore automatically after a reload' }).check()
