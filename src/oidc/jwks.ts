@@ -56,7 +56,10 @@ export async function fetchJwks(
     return { status: 'unavailable', cause: 'The provider metadata names no jwks_uri' }
   }
   if (!URL.canParse(uri) || !isAllowedEndpointUrl(new URL(uri))) {
-    return { status: 'unavailable', cause: `jwks_uri is not an https URL (or http on loopback): ${uri}` }
+    return {
+      status: 'unavailable',
+      cause: `jwks_uri is not an https URL (or http on loopback): ${uri}`,
+    }
   }
   const options = requestOptions('jwks', new URL(metadata.issuer), http)
   let response: Response

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 
@@ -79,12 +79,35 @@ function signInButton(): HTMLButtonElement {
 }
 
 /** Clicks "Sign in" and waits until the session has sent the browser to the provider. */
-async function signIn(user: ReturnType<typeof userEvent.setup>, navigations: string[]) {
-  const before = navigations.length
-  await user.click(signInButton())
-  await waitFor(() => {
-    expect(navigations).toHaveLength(before + 1)
+/**
+ * Resolves once the session has navigated past `before` navigations, however long the flows take to
+ * load on a busy machine: it waits on the session's own notifications, not on a clock.
+ */
+function navigatedPast(session: Session, navigations: string[], before: number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (navigations.length > before) {
+        stop()
+        resolve()
+      }
+    }
+    // The session navigates right after it says it is redirecting: check once that has run.
+    const stop = session.subscribe(() => {
+      queueMicrotask(check)
+    })
+    check()
   })
+}
+
+async function signIn(
+  user: ReturnType<typeof userEvent.setup>,
+  session: Session,
+  navigations: string[],
+) {
+  const before = navigations.length
+  const navigated = navigatedPast(session, navigations, before)
+  await user.click(signInButton())
+  await navigated
   const target = navigations.at(before)
   if (target === undefined) throw new Error('the session did not navigate to the provider')
   return target
@@ -99,9 +122,10 @@ describe('Home', () => {
   it('signs in: discovery, then off to the authorization endpoint with PKCE', async () => {
     const user = userEvent.setup()
     const { op, navigations, newSession, settings } = await setup()
-    renderHome(newSession(), { initialSettings: settings })
+    const session = newSession()
+    renderHome(session, { initialSettings: settings })
 
-    const target = await signIn(user, navigations)
+    const target = await signIn(user, session, navigations)
 
     const url = new URL(target)
     expect(url.origin + url.pathname).toBe(`${op.issuer}/authorize`)
@@ -123,7 +147,8 @@ describe('Home', () => {
   it('sends the extra parameters and the scope typed into the form', async () => {
     const user = userEvent.setup()
     const { navigations, newSession, settings } = await setup()
-    const { persisted } = renderHome(newSession(), { initialSettings: settings })
+    const session = newSession()
+    const { persisted } = renderHome(session, { initialSettings: settings })
 
     await user.clear(screen.getByLabelText('Scopes'))
     await user.type(screen.getByLabelText('Scopes'), 'openid email')
@@ -132,7 +157,7 @@ describe('Home', () => {
     await user.type(screen.getByLabelText('Parameter 1 value'), 'alice')
     await user.click(screen.getByRole('button', { name: 'Add parameter' }))
     await user.type(screen.getByLabelText('Parameter 2 name'), 'audience')
-    const url = new URL(await signIn(user, navigations))
+    const url = new URL(await signIn(user, session, navigations))
 
     expect(url.searchParams.get('scope')).toBe('openid email')
     expect(url.searchParams.get('login_hint')).toBe('alice')
@@ -153,7 +178,7 @@ describe('Home', () => {
     const { op, navigations, newSession, settings } = await setup()
     const session = newSession()
     renderHome(session, { initialSettings: settings })
-    const target = await signIn(user, navigations)
+    const target = await signIn(user, session, navigations)
 
     await act(() => session.completeSignIn(op.authorize(target)))
 
@@ -195,7 +220,7 @@ describe('Home', () => {
       initialSettings: settings,
       inspectStorage: () => ({ items: [], addressHasQuery: false }),
     })
-    const target = await signIn(user, navigations)
+    const target = await signIn(user, session, navigations)
 
     const completed = session.completeSignIn(op.authorize(target))
     await screen.findByText('Completing sign-in: checking the callback and exchanging the code…')
@@ -252,7 +277,7 @@ describe('Home', () => {
     const { op, navigations, newSession, settings } = await setup()
     const session = newSession()
     renderHome(session, { initialSettings: settings })
-    const callback = op.authorize(await signIn(user, navigations))
+    const callback = op.authorize(await signIn(user, session, navigations))
     callback.searchParams.set('state', 'tampered')
 
     await act(() => session.completeSignIn(callback))
@@ -271,9 +296,10 @@ describe('Home', () => {
     async function backFromTheProvider() {
       const user = userEvent.setup()
       const context = await setup({ clientSecret: SECRET })
-      const { persisted } = renderHome(context.newSession(), { initialSettings: context.settings })
+      const before = context.newSession()
+      const { persisted } = renderHome(before, { initialSettings: context.settings })
       await user.type(screen.getByLabelText('Client secret (optional)'), SECRET)
-      const callback = context.op.authorize(await signIn(user, context.navigations))
+      const callback = context.op.authorize(await signIn(user, before, context.navigations))
       expect(JSON.stringify(persisted)).not.toContain(SECRET)
       expect(context.storage.dump()).not.toContain(SECRET)
       cleanup()

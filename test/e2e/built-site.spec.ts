@@ -80,6 +80,7 @@ test('the built site works under a sub-path, with a strict CSP and no third part
     `${E2E.builtUrl}${BASE}callback`,
   )
 
+  await page.getByRole('button', { name: 'Use these settings' }).click()
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
   // The provider sent the browser to /pkce-lab/callback: a path with no file, answered by 404.html.
