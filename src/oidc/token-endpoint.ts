@@ -42,8 +42,9 @@ function tokenSetFrom(
 /**
  * Exchanges the code. The ID token is required when `openid` was asked for, its nonce must be the one
  * sent, and its `alg` is pinned (see pinIdTokenAlg); oauth4webapi then checks iss, aud, azp, exp, iat,
- * nbf and sub. The signature is not checked here: the token came straight from the token endpoint over
- * TLS, which OIDC Core §3.1.3.7 item 6 accepts, and the UI says so.
+ * nbf and sub. The signature is checked with the provider keys fetched before the redirect, when
+ * there are any; without them the token still came straight from the token endpoint over TLS, which
+ * OIDC Core §3.1.3.7 item 6 accepts, and the UI says the signature was not checked.
  */
 export async function exchangeAuthorizationCode(input: {
   pending: PendingAuthorization
