@@ -325,7 +325,7 @@ describe('FlowTimeline', () => {
 
     expect(copied).toHaveLength(2)
     const [masked = '', revealed = ''] = copied
-    expect(masked).toMatch(/^curl -sS -X POST 'https:\/\/op\.example\/token' /)
+    expect(masked).toMatch(/^curl -sS --globoff -X POST 'https:\/\/op\.example\/token' /)
     expect(masked).not.toContain(REFRESH_TOKEN)
     expect(masked).not.toContain(CLIENT_SECRET)
     expect(masked).toContain('refresh_token=rt-r…[masked, 27 characters]')

@@ -3,7 +3,8 @@
  * each single-quoted. Safe to paste into sh, bash, zsh and fish alike, or not offered at all: inside
  * single quotes those shells expand nothing, except that fish also reads `\\` and `\'` there, so an
  * argument with a quote, a backslash or a control character cannot be quoted the same way for all
- * four, and the command is refused with the reason.
+ * four, and the command is refused with the reason. curl itself would expand `{a,b}` and `[1-3]` in
+ * the URL into other requests (its URL globbing), so it is told not to.
  */
 import type { HttpExchange } from '../../oidc'
 
@@ -24,7 +25,9 @@ const UNQUOTABLE = /['\\\p{Cc}]/u
 /**
  * The URL as fetch sent it: no fragment (RFC 3986 §3.5: it never leaves the browser), serialised by
  * the URL parser, and every character outside printable ASCII or that a shell treats specially in
- * quotes percent-encoded (RFC 3986 §2.1), which names the same resource.
+ * quotes percent-encoded (RFC 3986 §2.1). Of those only `'` may stand unencoded in a URI (RFC 3986
+ * §2.2), and the parser already encodes it in an http(s) query, as fetch sent it; only a path with
+ * one is sent in another form.
  */
 function urlAsSent(text: string): string | undefined {
   if (!URL.canParse(text)) return undefined
@@ -69,5 +72,5 @@ export function curlCommand(exchange: HttpExchange, show: (text: string) => stri
   // A method is an HTTP token (RFC 9110 §9.1); this app sends only GET and POST.
   const method = exchange.method === 'GET' ? [] : ['-X', exchange.method]
   const words = parts.flatMap((part) => [...(part.option ? [part.option] : []), `'${part.value}'`])
-  return { ok: true, command: ['curl', '-sS', ...method, ...words].join(' ') }
+  return { ok: true, command: ['curl', '-sS', '--globoff', ...method, ...words].join(' ') }
 }

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -91,6 +93,7 @@ describe('curlCommand', { timeout: 120_000 }, () => {
     expect(command).not.toContain('--data-raw')
     expect(await argumentsOf(command)).toEqual([
       '-sS',
+      '--globoff',
       'https://op.example/.well-known/openid-configuration',
       '-H',
       'accept: application/json',
@@ -116,6 +119,7 @@ describe('curlCommand', { timeout: 120_000 }, () => {
 
     expect(await argumentsOf(command)).toEqual([
       '-sS',
+      '--globoff',
       '-X',
       'POST',
       'https://op.example/token',
@@ -136,6 +140,7 @@ describe('curlCommand', { timeout: 120_000 }, () => {
     ['double quotes', 'say "hi" $(touch dq)'],
     ['glob, history and percent characters', '* ? [a] ! !! ~ # < > % %1 ^'],
     ['non-ASCII text', 'été 😀'],
+    ['a JSON body', '{"scope":"$HOME `touch tick`","cmd":"$(touch json)","list":[1,2]}'],
   ])('passes %s through sh, bash, zsh and fish unchanged', async (_, text) => {
     const command = commandOf(
       curlCommand(
@@ -151,6 +156,7 @@ describe('curlCommand', { timeout: 120_000 }, () => {
 
     expect(await argumentsOf(command)).toEqual([
       '-sS',
+      '--globoff',
       '-X',
       'POST',
       'https://op.example/token',
@@ -182,8 +188,30 @@ describe('curlCommand', { timeout: 120_000 }, () => {
   ])('drops the fragment and percent-encodes the URL for %s', async (_, url, sent) => {
     const command = commandOf(curlCommand(exchange({ url }), identity))
 
+    // Pasted first: code the URL smuggles in must be caught running, not only by its text.
+    expect((await argumentsOf(command))[2]).toBe(sent)
     expect(command).not.toContain('#')
-    expect((await argumentsOf(command))[1]).toBe(sent)
+  })
+
+  it('has the real curl send the one request recorded, braces and brackets in the URL unexpanded', async () => {
+    const requested: string[] = []
+    const server = createServer((request, response) => {
+      requested.push(request.url ?? '')
+      response.end('{}')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const url = `http://127.0.0.1:${String(port)}/token?x={a,b}&y=[1-2]`
+      // curl's URL globbing, not the shell, would turn these into four requests.
+      await run('sh', ['-c', commandOf(curlCommand(exchange({ url }), identity))], {
+        timeout: 30_000,
+      })
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
+
+    expect(requested).toEqual(['/token?x={a,b}&y=[1-2]'])
   })
 
   it.each([
@@ -249,6 +277,7 @@ describe('curlCommand', { timeout: 120_000 }, () => {
     expect(command).not.toContain('SECRET')
     expect(await argumentsOf(command)).toEqual([
       '-sS',
+      '--globoff',
       '-X',
       'POST',
       'https://op.example/userinfo?token=***',
