@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 
 import { curlCommand } from '../../../src/features/flow-timeline/curl-command'
 import type { CurlCommand } from '../../../src/features/flow-timeline/curl-command'
@@ -43,6 +43,9 @@ const SHELLS: [string, ...string[]][] = [
  */
 const shim = mkdtempSync(join(tmpdir(), 'pkce-lab-curl-'))
 writeFileSync(join(shim, 'curl'), '#!/bin/sh\nprintf \'%s\\0\' "$@"\n', { mode: 0o755 })
+afterAll(() => {
+  rmSync(shim, { recursive: true, force: true })
+})
 
 function commandOf(result: CurlCommand): string {
   if (!result.ok) throw new Error(`no command: ${result.reason}`)
