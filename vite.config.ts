@@ -57,7 +57,9 @@ function devSecurityHeadersPlugin(): Plugin {
     name: 'pkce-lab:dev-security-headers',
     apply: 'serve',
     configureServer(server) {
-      const policy = [...DEV_CONTENT_SECURITY_POLICY, "frame-ancestors 'self'"].join('; ')
+      // Without frame-ancestors, like the meta tag: the dev server plays a host that sends no
+      // headers (GitHub Pages), so the app's own defence against being framed is what runs.
+      const policy = DEV_CONTENT_SECURITY_POLICY.join('; ')
       server.middlewares.use((_request, response, next) => {
         response.setHeader('Content-Security-Policy', policy)
         next()
