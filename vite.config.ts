@@ -109,9 +109,6 @@ export default defineConfig(({ command }) => ({
   // Vite writes this nonce on the inline tags of the dev server's pages; the build has none.
   html: command === 'serve' ? { cspNonce: DEV_NONCE } : {},
   build: {
-    // The chunks that load later are fetched ahead of need (when idle, and while requests run), so
-    // preloading each one's imports would only add code to the first screen.
-    modulePreload: false,
     rollupOptions: {
       output: {
         codeSplitting: {
@@ -123,12 +120,6 @@ export default defineConfig(({ command }) => ({
             {
               name: 'framework',
               test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
-            },
-            // The flows with the protocol layer in one file, so the callback page fetches them in
-            // one step rather than one import after another.
-            {
-              name: 'flows',
-              test: /[\\/]node_modules[\\/]oauth4webapi[\\/]|[\\/]src[\\/](oidc[\\/](?!oidc-error\.)|session[\\/](session-flows|flow-context|sign-in|callback|renewal|api-calls|sign-out|stored-copy|timeline-recorder|refresh-scheduler|single-flight|flow-timeline)\.|jwt[\\/]token-fingerprint\.)/,
             },
           ],
         },

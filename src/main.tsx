@@ -6,11 +6,14 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 
+import { FlowViewsContext, needsFlowViews } from './app/flow-views-context'
+import type { FlowViewsLoad } from './app/flow-views-context'
 import { resolveInitialSettings } from './app/initial-settings'
-import { preloadFlowViews, preloadSignedInViews, preloadTokenViews } from './app/lazy-views'
 import { createAppRouter } from './app/router'
 import { browserStorage, createMemoryStorage, storageKeys } from './app/memory-storage'
 import { restoreRequestFor } from './app/sign-in-request'
+import { createSilentFrame, postSilentCallback } from './app/silent-frame'
+import { syncSignOutAcrossTabs } from './app/tab-sync'
 import { paths, redirectUriFor } from './config/paths'
 import { ClockProvider } from './lib/clock-react'
 import { SessionProvider } from './lib/session-react'
@@ -42,17 +45,12 @@ function parentIsThisOrigin(): boolean {
   }
 }
 
-// The hidden frame of silent renewal, loaded only when a renewal needs it.
-const loadSilentFrame = () => import('./app/silent-frame')
-
 // A page that opened this one keeps a handle on it; nothing here needs it (HTML §7.2.2.1).
 window.opener = null
 
 if (inFrame && onCallback && parentIsThisOrigin()) {
   // The hidden frame of a silent renewal: report back to the app that opened it, render nothing.
-  void loadSilentFrame().then((frame) => {
-    frame.postSilentCallback()
-  })
+  postSilentCallback()
 } else if (inFrame) {
   // Framed by another page (the meta CSP cannot carry frame-ancestors, and some hosts send no
   // headers): that page could cover, watch or click the app, so it renders nothing but this.
@@ -94,12 +92,21 @@ function boot(): void {
     navigate: (url) => {
       window.location.assign(url)
     },
-    silentFrame: async (authorizationUrl) =>
-      (await loadSilentFrame()).createSilentFrame({ origin, timeoutMs: 10_000 })(authorizationUrl),
+    silentFrame: createSilentFrame({ origin, timeoutMs: 10_000 }),
     postLogoutRedirectUri: appUrl,
   })
 
-  if (!onCallback) session.discardAbandonedSignIn()
+  if (onCallback) {
+    // Back from the provider. code and state leave the address bar and the history before anything
+    // else runs (RFC 9700 §4.2.4); the session gets the whole callback URL, fragment included, since
+    // tokens a hostile provider put there must be seen to be refused. Handled here, outside React,
+    // so nothing that renders twice can exchange the code twice; the token request is under way
+    // before the page renders.
+    window.history.replaceState(null, '', base)
+    void session.completeSignIn(currentUrl)
+  } else {
+    session.discardAbandonedSignIn()
+  }
 
   // Back from the provider through the back-forward cache: the page is the one that left, with its
   // memory; the sign-in it started is over.
@@ -113,6 +120,7 @@ function boot(): void {
   window.addEventListener('online', () => {
     session.wake()
   })
+  syncSignOutAcrossTabs(session)
 
   const initial = resolveInitialSettings(currentUrl.searchParams, localStorage)
   const preferences = loadPreferences(localStorage)
@@ -137,103 +145,83 @@ function boot(): void {
     void session.restoreSilently(restore.request)
   }
 
-  function render(): void {
-    const router = createAppRouter({
-      basename: base,
-      home: {
-        initialSettings: initial.settings,
-        persistSettings: (settings: ProviderSettings) => {
-          saveSettings(localStorage, settings)
-        },
-        initialPreferences: preferences,
-        persistPreferences: (next: Preferences) => {
-          savePreferences(localStorage, next)
-        },
-        redirectUri,
-        appUrl,
-        ...(initial.link ? { settingsLink: initial.link } : {}),
-        storageDenied,
-        inspectStorage: () => ({
-          items: (
-            [
-              ['sessionStorage', sessionStorage],
-              ['localStorage', localStorage],
-            ] as const
-          ).flatMap(([where, storage]) =>
-            storageKeys(storage)
-              .filter((key) => key.startsWith('pkce-lab:'))
-              .sort()
-              .map((key) => ({ where, key })),
-          ),
-          addressHasQuery: window.location.search !== '',
-        }),
-        forgetStored: () => {
-          for (const storage of [sessionStorage, localStorage]) {
-            for (const key of storageKeys(storage)) {
-              if (key.startsWith('pkce-lab:')) storage.removeItem(key)
-            }
-          }
-        },
+  const router = createAppRouter({
+    basename: base,
+    home: {
+      initialSettings: initial.settings,
+      persistSettings: (settings: ProviderSettings) => {
+        saveSettings(localStorage, settings)
       },
-    })
+      initialPreferences: preferences,
+      persistPreferences: (next: Preferences) => {
+        savePreferences(localStorage, next)
+      },
+      redirectUri,
+      appUrl,
+      ...(initial.link ? { settingsLink: initial.link } : {}),
+      storageDenied,
+      inspectStorage: () => ({
+        items: (
+          [
+            ['sessionStorage', sessionStorage],
+            ['localStorage', localStorage],
+          ] as const
+        ).flatMap(([where, storage]) =>
+          storageKeys(storage)
+            .filter((key) => key.startsWith('pkce-lab:'))
+            .sort()
+            .map((key) => ({ where, key })),
+        ),
+        addressHasQuery: window.location.search !== '',
+      }),
+      forgetStored: () => {
+        for (const storage of [sessionStorage, localStorage]) {
+          for (const key of storageKeys(storage)) {
+            if (key.startsWith('pkce-lab:')) storage.removeItem(key)
+          }
+        }
+      },
+    },
+  })
 
-    const root = document.getElementById('root')
-    if (!root) throw new Error('index.html has no #root element')
-    createRoot(root).render(
+  const rootElement = document.getElementById('root')
+  if (!rootElement) throw new Error('index.html has no #root element')
+  const root = createRoot(rootElement)
+  let flowViews: FlowViewsLoad = { status: 'not-needed-yet' }
+
+  function render(): void {
+    root.render(
       <StrictMode>
         <ClockProvider clock={systemClock}>
           <SessionProvider session={session}>
-            <RouterProvider router={router} />
+            <FlowViewsContext value={flowViews}>
+              <RouterProvider router={router} />
+            </FlowViewsContext>
           </SessionProvider>
         </ClockProvider>
       </StrictMode>,
     )
   }
 
-  // The first screen is only the settings form. What a sign-in needs first (the flows with the
-  // protocol layer, and what the page says while they run) is fetched once the page is idle, so
-  // pressing "Sign in" waits for the provider only. The learning views, JOSE and the catalogues
-  // load when they are needed.
-  const preloadWhenIdle = (signedIn: boolean) => {
-    whenIdle(() => {
-      void session.preload()
-      void preloadFlowViews()
-      if (signedIn) void preloadSignedInViews()
-      // Another tab's sign-out matters only to a signed-in tab: the channel opens once this page is
-      // idle, and starts from the session as it is then.
-      void import('./app/tab-sync').then((sync) => {
-        sync.syncSignOutAcrossTabs(session)
-      })
-    })
+  // The second chunk (app/flow-views.ts) loads when the session first has more than the form to
+  // show: on the callback page at once, while the code is exchanged. A failed fetch is tried again
+  // at the session's next change.
+  function loadFlowViewsWhenNeeded(): void {
+    if (flowViews.status === 'loading' || flowViews.status === 'loaded') return
+    if (!needsFlowViews(session.getSnapshot(), session.getTimeline())) return
+    flowViews = { status: 'loading' }
+    void import('./app/flow-views').then(
+      (views) => {
+        flowViews = { status: 'loaded', views }
+        render()
+      },
+      () => {
+        flowViews = { status: 'failed' }
+        render()
+      },
+    )
   }
-
-  if (onCallback) {
-    // Back from the provider. code and state leave the address bar and the history before anything
-    // else runs (RFC 9700 §4.2.4); the session gets the whole callback URL, fragment included, since
-    // tokens a hostile provider put there must be seen to be refused. Handled here, outside React,
-    // so nothing that renders twice can exchange the code twice.
-    window.history.replaceState(null, '', base)
-    // The code exchange goes first, as soon as the flows' code is here. The page renders (it says
-    // only that the sign-in is completing), and the views of the tokens load (fetched when the
-    // sign-in started, so usually from the browser's cache), while the token request is under way;
-    // anything else would hold up the answer's checks, and waits for the tokens.
-    void session.preload().then(async () => {
-      const completed = session.completeSignIn(currentUrl)
-      render()
-      void preloadTokenViews()
-      await completed
-      preloadWhenIdle(session.getSnapshot().status === 'signed-in')
-    })
-  } else {
-    render()
-    preloadWhenIdle(false)
-  }
-}
-
-function whenIdle(run: () => void): void {
-  if (typeof window.requestIdleCallback === 'function') {
-    window.requestIdleCallback(run, { timeout: 2_000 })
-  } else {
-    window.setTimeout(run, 500)
-  }
+  session.subscribe(loadFlowViewsWhenNeeded)
+  loadFlowViewsWhenNeeded()
+  render()
 }

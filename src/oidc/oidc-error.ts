@@ -63,8 +63,7 @@ export type OidcErrorCode =
   | 'interactive_sign_in_required'
   /** The revocation endpoint refused a token (RFC 7009 §2.2.1). */
   | 'revocation_failed'
-  /** The page could not fetch a part of its own code that loads on first use (offline, redeployed). */
-  | 'app_code_unavailable'
+/** The page could not fetch a part of its own code that loads on first use (offline, redeployed). */
 
 /** The provider's own words, kept verbatim: for a learning tool they are part of the lesson. */
 export interface OAuthErrorBody {

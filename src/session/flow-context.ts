@@ -9,7 +9,7 @@ import type { HttpOptions, OidcError, OidcStep } from '../oidc'
 import { createFlowTimeline } from './flow-timeline'
 import type { FlowTimeline, TimelineCheck, TimelineEntry, TimelineStepKind } from './flow-timeline'
 import type { PendingSignIn } from './pending-authorization-store'
-import type { SessionHost } from './session'
+import type { SessionStore } from './session'
 import type { SignedIn } from './session-state'
 import { createTimelineRecorder } from './timeline-recorder'
 import type { TimelineRecorder } from './timeline-recorder'
@@ -43,7 +43,7 @@ export interface StepEntry {
   extra?: Partial<Omit<TimelineEntry, 'id' | 'kind' | 'title'>>
 }
 
-export interface FlowContext extends SessionHost {
+export interface FlowContext extends SessionStore {
   memory: FlowMemory
   timeline: FlowTimeline
   recorder: TimelineRecorder
@@ -69,9 +69,9 @@ export interface FlowContext extends SessionHost {
   ) => Promise<T>
 }
 
-export function createFlowContext(host: SessionHost): FlowContext {
-  const { deps } = host
-  const timeline = createFlowTimeline(deps.timelineStorage, deps.clock, host.notify)
+export function createFlowContext(store: SessionStore): FlowContext {
+  const { deps } = store
+  const timeline = createFlowTimeline(deps.timelineStorage, deps.clock, store.notify)
   const recorder = createTimelineRecorder(timeline)
   const memory: FlowMemory = {}
   const http: HttpOptions = {
@@ -83,12 +83,12 @@ export function createFlowContext(host: SessionHost): FlowContext {
   }
 
   function signedIn(): SignedIn | undefined {
-    const state = host.getState()
+    const state = store.getState()
     return state.status === 'signed-in' ? state : undefined
   }
 
   return {
-    ...host,
+    ...store,
     memory,
     timeline,
     recorder,
@@ -96,17 +96,17 @@ export function createFlowContext(host: SessionHost): FlowContext {
     signedIn,
     update(change) {
       const current = signedIn()
-      if (current) host.set({ ...current, ...change(current) })
+      if (current) store.set({ ...current, ...change(current) })
     },
     /**
      * A pending authorization of the attempt is deleted, and the stored copy of the timeline is
      * written again from what memory holds now.
      */
     end(error) {
-      host.forgetEverything()
+      store.forgetEverything()
       deps.pendingAuthorizations.discard()
       timeline.persist()
-      host.set({ status: 'signed-out', error })
+      store.set({ status: 'signed-out', error })
     },
     async recordStep(entry, step, run, checks = {}) {
       const id = recorder.begin(entry.kind, entry.title, entry.steps, entry.extra)

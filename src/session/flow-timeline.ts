@@ -5,7 +5,6 @@
  */
 import type { HttpExchange } from '../oidc'
 import { storedCopy } from './stored-copy'
-import { TIMELINE_KEY } from './timeline-key'
 
 export type TimelineStepKind =
   | 'discovery'
@@ -53,7 +52,8 @@ export interface TimelineEntry {
   secrets?: string[]
 }
 
-export { TIMELINE_KEY }
+/** Where the timeline's stored copy crosses page loads. */
+export const TIMELINE_KEY = 'pkce-lab:timeline'
 
 export interface FlowTimeline {
   entries(): readonly TimelineEntry[]

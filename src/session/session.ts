@@ -1,22 +1,24 @@
 /**
- * The session the UI talks to. It publishes one SessionState and answers what a page needs at start:
- * a session this tab had, a sign-in that never came back, a timeline left in storage. Every flow that
- * talks to the provider (sign-in, the callback, renewal, API calls, sign-out), the flow timeline with
- * them, is in session-flows.ts with the protocol layer, and loads on first use: the first screen needs
- * none of it. Time, storage, fetch, frames and navigation are passed in; it never touches window or
- * document itself.
+ * The session the UI talks to: one store (the published SessionState, its listeners) and the flows
+ * over it, one file each: sign-in.ts, callback.ts, renewal.ts, api-calls.ts, sign-out.ts, sharing
+ * flow-context.ts. It answers what a page needs at start: a session this tab had, a sign-in that
+ * never came back, a timeline left in storage. Time, storage, fetch, frames and navigation are passed
+ * in; it never touches window or document itself.
  */
-import type { HttpOptions, OidcStep } from '../oidc'
-import { OidcError } from '../oidc/oidc-error'
+import type { HttpOptions } from '../oidc'
+import { createApiCalls } from './api-calls'
+import { createCallback } from './callback'
 import type { TimerClock } from './clock'
-import type { TimelineEntry } from './flow-timeline'
 import { epochSeconds } from './clock'
+import { createFlowContext } from './flow-context'
+import type { TimelineEntry } from './flow-timeline'
 import type { PendingAuthorizationStore } from './pending-authorization-store'
-import type { SessionFlows } from './session-flows'
+import { createRenewal } from './renewal'
 import { signedOut } from './session-state'
 import type { SessionState } from './session-state'
+import { createSignIn } from './sign-in'
+import { createSignOut } from './sign-out'
 import type { TabMarkers } from './tab-markers'
-import { TIMELINE_KEY } from './timeline-key'
 
 export interface SignInRequest {
   issuer: string
@@ -49,11 +51,6 @@ export interface SessionDeps {
 }
 
 export interface Session {
-  /**
-   * Fetches the code of the flows ahead of a sign-in (when the page is idle); never fails: a flow
-   * that cannot load says so when it runs.
-   */
-  preload: () => Promise<void>
   getSnapshot: () => SessionState
   /** The steps of the run so far; a new array whenever it changes. */
   getTimeline: () => readonly TimelineEntry[]
@@ -91,18 +88,19 @@ export interface Session {
   dismissMessage: () => void
 }
 
-/** What the flows share with the session that loaded them. */
-export interface SessionHost {
+/**
+ * The one store every flow shares: the published state, its listeners, and what the flows are given.
+ * The flows themselves (flow-context.ts, then one file per flow) add what they hold in memory.
+ */
+export interface SessionStore {
   deps: SessionDeps
   getState: () => SessionState
   set: (next: SessionState) => void
-  /** Tells the subscribers that the timeline changed. */
+  /** Tells the subscribers that the state or the timeline changed. */
   notify: () => void
   /** Forgets the flows' state (tokens, secret, timers) and this tab's session marker. */
   forgetEverything: () => void
 }
-
-const NO_ENTRIES: readonly TimelineEntry[] = []
 
 export function createSession(deps: SessionDeps): Session {
   const hint = deps.markers.readSessionHint()
@@ -113,144 +111,69 @@ export function createSession(deps: SessionDeps): Session {
     for (const listener of listeners) listener()
   }
 
-  function set(next: SessionState): void {
-    state = next
-    notify()
-  }
-
-  let flows: SessionFlows | undefined
-  let loading: Promise<SessionFlows> | undefined
-
-  function forgetEverything(): void {
-    flows?.reset()
-    deps.markers.clearSessionHint()
-  }
-
-  const host: SessionHost = { deps, getState: () => state, set, notify, forgetEverything }
-
-  function loadFlows(): Promise<SessionFlows> {
-    loading ??= import('./session-flows').then(
-      (module) => {
-        flows = module.createSessionFlows(host)
-        // The timeline lives with the flows: it may have brought back a copy from storage.
-        if (flows.timeline.entries().length > 0) notify()
-        return flows
-      },
-      (error: unknown) => {
-        // Offline, or a new deployment removed the file: a later attempt may fetch it.
-        loading = undefined
-        throw error
-      },
-    )
-    return loading
-  }
-
-  /**
-   * Runs a flow, fetching its code first when this page has not yet. At once when it has, so the state
-   * a flow sets before its first request is there as soon as the call returns.
-   */
-  function withFlows(step: OidcStep, run: (loaded: SessionFlows) => Promise<void>): Promise<void> {
-    if (flows) return run(flows)
-    return loadFlows().then(run, (error: unknown) => {
-      forgetEverything()
-      set({
-        status: 'signed-out',
-        error: new OidcError(
-          'app_code_unavailable',
-          step,
-          'This page could not fetch its own code for this step',
-          { cause: error, check: 'the code of the flows loaded' },
-        ),
-      })
-    })
-  }
-
-  // A copy of the timeline from an earlier page load of this tab (the way back from the provider, a
-  // reload) is shown as soon as the flows' code, which holds it, is here.
-  if (deps.timelineStorage.getItem(TIMELINE_KEY) !== null) void loadFlows().catch(() => undefined)
+  const context = createFlowContext({
+    deps,
+    getState: () => state,
+    set(next) {
+      state = next
+      notify()
+    },
+    notify,
+    forgetEverything() {
+      renewal.stop()
+      const { memory } = context
+      memory.clientSecret = undefined
+      memory.pendingExchange = undefined
+      memory.authorizationRequest = undefined
+      deps.markers.clearSessionHint()
+    },
+  })
+  const renewal = createRenewal(context)
+  const { timeline } = context
+  const callback = createCallback(context, renewal)
+  const signOut = createSignOut(context, renewal)
 
   return {
-    preload: () =>
-      loadFlows().then(
-        () => undefined,
-        () => undefined,
-      ),
-
     getSnapshot: () => state,
-
-    getTimeline: () => {
-      const entries = flows?.timeline.entries()
-      // One empty list, so that loading the flows with nothing to show re-renders nothing.
-      return entries !== undefined && entries.length > 0 ? entries : NO_ENTRIES
-    },
-
+    getTimeline: () => timeline.entries(),
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-
-    signIn: (request) => withFlows('discovery', (loaded) => loaded.signIn(request)),
-
-    restoreSilently: (request) =>
-      withFlows('discovery', (loaded) => loaded.restoreSilently(request)),
+    ...createSignIn(context),
+    ...callback,
+    ...createApiCalls(context, renewal),
+    ...signOut,
+    refreshNow: renewal.refreshNow,
+    setAutoRefresh: renewal.setAutoRefresh,
+    wake: renewal.wake,
 
     completeSignIn(callbackUrl) {
       // Taken before anything else: whatever runs this twice, only one run can hold the verifier.
-      const pending = deps.pendingAuthorizations.take(epochSeconds(deps.clock))
-      // From now on the page is finishing a sign-in, and says so, while the flows' code loads.
-      set({ status: 'completing' })
-      return withFlows('authorization-response', (loaded) =>
-        loaded.completeSignIn(callbackUrl, pending),
+      return callback.completeSignIn(
+        callbackUrl,
+        deps.pendingAuthorizations.take(epochSeconds(deps.clock)),
       )
     },
 
-    provideClientSecret: (secret) =>
-      withFlows('token-request', (loaded) => loaded.provideClientSecret(secret)),
-
-    continueToProvider() {
-      flows?.continueToProvider()
-    },
-
-    continueExchange: () => withFlows('token-request', (loaded) => loaded.continueExchange()),
-
-    refreshNow: () => withFlows('refresh', (loaded) => loaded.refreshNow()),
-
-    setAutoRefresh(enabled) {
-      flows?.setAutoRefresh(enabled)
-    },
-
-    wake() {
-      flows?.wake()
-    },
-
-    callUserInfo: () => withFlows('userinfo', (loaded) => loaded.callUserInfo()),
-
-    callResource: (url) => withFlows('resource-request', (loaded) => loaded.callResource(url)),
-
-    signOut: () => withFlows('revocation', (loaded) => loaded.signOut()),
-
     async completeSignOut(returnedState) {
       const expected = deps.markers.takePendingSignOut()
-      if (expected === undefined) return
-      await withFlows('end-session', (loaded) => {
-        loaded.completeSignOut(returnedState === expected)
-        return Promise.resolve()
-      })
+      if (expected !== undefined) signOut.completeSignOut(returnedState === expected)
+      return Promise.resolve()
     },
 
     forget(notice) {
-      forgetEverything()
-      if (flows) flows.timeline.clear()
-      else deps.timelineStorage.removeItem(TIMELINE_KEY)
+      context.forgetEverything()
+      timeline.clear()
       deps.pendingAuthorizations.discard()
       deps.markers.clearPendingSignOut()
-      set(notice === undefined ? signedOut : { status: 'signed-out', notice })
+      context.set(notice === undefined ? signedOut : { status: 'signed-out', notice })
     },
 
     discardAbandonedSignIn() {
       if (!deps.pendingAuthorizations.has() && state.status !== 'redirecting') return
       deps.pendingAuthorizations.discard()
-      set({
+      context.set({
         status: 'signed-out',
         notice:
           'The sign-in started earlier in this tab did not come back from the provider; it was discarded.',
@@ -258,7 +181,7 @@ export function createSession(deps: SessionDeps): Session {
     },
 
     dismissMessage() {
-      if (state.status === 'signed-out') set(signedOut)
+      if (state.status === 'signed-out') context.set(signedOut)
     },
   }
 }

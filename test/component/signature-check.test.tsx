@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, generateSecret, SignJWT } from 'jose'
 import type { CryptoKey, JWK, JWTHeaderParameters } from 'jose'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { SignatureCheck } from '../../src/components/signature/signature-check'
+import { SignatureCheck } from '../../src/features/token-inspector/signature-check'
 import type { SignatureResult } from '../../src/jwt/verify-signature'
 import { renderStrict } from '../support/render'
 

@@ -1,8 +1,9 @@
 /**
  * Renders UI the way the app does: inside StrictMode (double render, double effects), inside a router
  * (links such as "Explain this error" need one; `route` is the address it starts at, hash included),
- * with `clock` as the clock React reads and, when a session is given, inside its SessionProvider. A
- * wrapper, so `rerender` keeps them all.
+ * with `clock` as the clock React reads, the second chunk's views loaded unless `flowViews` says
+ * otherwise, and, when a session is given, inside its SessionProvider. A wrapper, so `rerender` keeps
+ * them all.
  */
 import { render } from '@testing-library/react'
 import type { RenderResult } from '@testing-library/react'
@@ -10,6 +11,9 @@ import { StrictMode } from 'react'
 import type { ReactElement, ReactNode } from 'react'
 import { MemoryRouter } from 'react-router'
 
+import * as views from '../../src/app/flow-views'
+import { FlowViewsContext } from '../../src/app/flow-views-context'
+import type { FlowViewsLoad } from '../../src/app/flow-views-context'
 import { ClockProvider } from '../../src/lib/clock-react'
 import { SessionProvider } from '../../src/lib/session-react'
 import { systemClock } from '../../src/session'
@@ -17,20 +21,32 @@ import type { Session, TimerClock } from '../../src/session'
 
 export function renderStrict(
   ui: ReactElement,
-  options: { session?: Session; route?: string; clock?: TimerClock } = {},
+  options: {
+    session?: Session
+    route?: string
+    clock?: TimerClock
+    flowViews?: FlowViewsLoad
+  } = {},
 ): RenderResult {
-  const { session, route = '/', clock = systemClock } = options
+  const {
+    session,
+    route = '/',
+    clock = systemClock,
+    flowViews = { status: 'loaded', views },
+  } = options
   function Wrapper(props: { children: ReactNode }) {
     return (
       <StrictMode>
         <ClockProvider clock={clock}>
-          <MemoryRouter initialEntries={[route]}>
-            {session ? (
-              <SessionProvider session={session}>{props.children}</SessionProvider>
-            ) : (
-              props.children
-            )}
-          </MemoryRouter>
+          <FlowViewsContext value={flowViews}>
+            <MemoryRouter initialEntries={[route]}>
+              {session ? (
+                <SessionProvider session={session}>{props.children}</SessionProvider>
+              ) : (
+                props.children
+              )}
+            </MemoryRouter>
+          </FlowViewsContext>
         </ClockProvider>
       </StrictMode>
     )

@@ -1,23 +1,14 @@
-import { Suspense, useDeferredValue, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
 import { SettingsLinkReview } from '../../features/settings-link/settings-link-review'
+import { StoragePanel } from '../../features/storage-panel/storage-panel'
 import type { StoredItem } from '../../features/storage-panel/storage-panel'
-import { useLoaded } from '../../lib/lazy-component'
 import { useSession, useSessionActions, useTimeline } from '../../lib/session-react'
 import { buildSettingsLink, DEFAULT_PREFERENCES, DEFAULT_SETTINGS } from '../../settings'
-import type { SessionState, TimelineEntry } from '../../session'
+import type { SessionState } from '../../session'
 import type { ParsedSettingsLink, Preferences, ProviderSettings } from '../../settings'
-import {
-  FlowStatus,
-  FlowTimeline,
-  preloadTokenViews,
-  SequenceDiagram,
-  SignedInView,
-  StoragePanel,
-  TOKEN_VIEWS,
-} from '../lazy-views'
-
+import { needsFlowViews, useFlowViews } from '../flow-views-context'
 import { signInRequestFor } from '../sign-in-request'
 import { FlowProgress, isInProgress } from './flow-progress'
 
@@ -30,8 +21,6 @@ function focusOnMount(element: HTMLElement | null): void {
 function Loading(props: { what: string }) {
   return <p className="hint">Loading the {props.what}…</p>
 }
-
-const NO_ENTRIES: readonly TimelineEntry[] = []
 
 /**
  * Whether the flow has something to tell or ask (a failure, a notice, a pause…): a first visit has
@@ -63,14 +52,10 @@ export interface HomeProps {
 
 export function Home(props: HomeProps) {
   const state = useSession()
-  // The timeline and the diagram are long: they render just after the rest, so the tokens that
-  // arrive with them (after the callback) are on screen first, and not while the code is exchanged,
-  // when laying them out would hold up the token response.
-  const timeline = useDeferredValue(useTimeline(), NO_ENTRIES)
+  const timeline = useTimeline()
   const session = useSessionActions()
-  // Saying "Loading" until the views of the tokens are here, rather than suspending: React holds
-  // content back for up to 300 ms after it has shown a fallback.
-  const tokenViewsLoaded = useLoaded(TOKEN_VIEWS, state.status === 'signed-in')
+  const flowViews = useFlowViews()
+  const views = flowViews.status === 'loaded' ? flowViews.views : undefined
   const [settings, setSettings] = useState(props.initialSettings)
   const [clientSecret, setClientSecret] = useState('')
   const [preferences, setPreferences] = useState(props.initialPreferences)
@@ -101,10 +86,8 @@ export function Home(props: HomeProps) {
     state.status === 'paused-before-redirect' ||
     state.status === 'paused-before-exchange'
   // While the code is exchanged the page says so and shows nothing else: the form could not be used
-  // and the tokens are not here yet. When they arrive they are drawn first, and the form, the storage
-  // panel and the timeline a render later, once the status has settled.
-  const settledStatus = useDeferredValue(state.status)
-  const settled = state.status !== 'completing' && settledStatus !== 'completing'
+  // and the tokens are not here yet.
+  const settled = state.status !== 'completing'
 
   return (
     <>
@@ -145,21 +128,24 @@ export function Home(props: HomeProps) {
         </p>
       )}
       <FlowProgress state={state} />
-      {/* The panels of the rarer states load on first use (fetched ahead when the page is idle). */}
-      <Suspense fallback={null}>
-        {hasFlowStatus(state) && (
-          <FlowStatus
-            state={state}
-            busy={busy}
-            settings={settings}
-            redirectUri={props.redirectUri}
-            preferences={preferences}
-            onPreferencesChange={changePreferences}
-          />
-        )}
-      </Suspense>
+      {flowViews.status === 'failed' && needsFlowViews(state, timeline) && (
+        <p className="notice" role="alert" ref={focusOnMount} tabIndex={-1}>
+          This page could not load the part that shows the flow (the tokens, any failure, the
+          timeline): check the connection, then reload the page.
+        </p>
+      )}
+      {views && hasFlowStatus(state) && (
+        <views.FlowStatus
+          state={state}
+          busy={busy}
+          settings={settings}
+          redirectUri={props.redirectUri}
+          preferences={preferences}
+          onPreferencesChange={changePreferences}
+        />
+      )}
       {state.status === 'signed-in' &&
-        (tokenViewsLoaded ? <SignedInView state={state} /> : <Loading what="token views" />)}
+        (views ? <views.SignedInView state={state} /> : <Loading what="token views" />)}
       {settled && (
         <ProviderSettingsForm
           settings={settings}
@@ -173,8 +159,6 @@ export function Home(props: HomeProps) {
             void session.signIn(
               signInRequestFor(settings, props.redirectUri, clientSecret, preferences.stepThrough),
             )
-            // Fetched while discovery runs, so the callback page finds them in the browser's cache.
-            void preloadTokenViews()
           }}
           signInOptions={
             <label className="checkbox">
@@ -190,31 +174,33 @@ export function Home(props: HomeProps) {
           }
         />
       )}
-      <Suspense fallback={null}>
-        {settled && props.inspectStorage && (
-          <StoragePanel
-            state={state}
-            stored={props.inspectStorage().items}
-            addressHasQuery={props.inspectStorage().addressHasQuery}
-            onForgetEverything={() => {
-              session.forget('Everything this page kept was forgotten.')
-              props.forgetStored?.()
-              setSettings(DEFAULT_SETTINGS)
-              setPreferences(DEFAULT_PREFERENCES)
-              setClientSecret('')
-            }}
-          />
-        )}
-      </Suspense>
-      {timeline.length > 0 && settled && (
-        <Suspense fallback={<Loading what="flow timeline" />}>
-          <section className="sequence" aria-labelledby="sequence-title">
-            <h2 id="sequence-title">Sequence diagram</h2>
-            <SequenceDiagram entries={timeline} />
-          </section>
-          <FlowTimeline entries={timeline} />
-        </Suspense>
+      {settled && props.inspectStorage && (
+        <StoragePanel
+          state={state}
+          stored={props.inspectStorage().items}
+          addressHasQuery={props.inspectStorage().addressHasQuery}
+          onForgetEverything={() => {
+            session.forget('Everything this page kept was forgotten.')
+            props.forgetStored?.()
+            setSettings(DEFAULT_SETTINGS)
+            setPreferences(DEFAULT_PREFERENCES)
+            setClientSecret('')
+          }}
+        />
       )}
+      {timeline.length > 0 &&
+        settled &&
+        (views ? (
+          <>
+            <section className="sequence" aria-labelledby="sequence-title">
+              <h2 id="sequence-title">Sequence diagram</h2>
+              <views.SequenceDiagram entries={timeline} />
+            </section>
+            <views.FlowTimeline entries={timeline} />
+          </>
+        ) : (
+          <Loading what="flow timeline" />
+        ))}
     </>
   )
 }

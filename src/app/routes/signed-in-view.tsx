@@ -2,16 +2,14 @@
  * Everything shown while signed in: who, the token lifecycle, the tokens decoded and the API calls.
  * Loaded only once someone is signed in, so the first screen does not carry the catalogues.
  */
-import { Suspense } from 'react'
 
 import { ResourceCall } from '../../features/api-calls/resource-call'
 import { UserInfoCall } from '../../features/api-calls/userinfo-call'
 import { SignOutButton } from '../../features/sign-out/sign-out-button'
 import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
-import { useAfterFirstRender } from '../../lib/after-first-render'
 import { useSessionActions, useTimeline } from '../../lib/session-react'
 import type { SignedIn } from '../../session'
-import { TokenInspector } from '../lazy-views'
+import { TokenInspector } from '../../features/token-inspector/token-inspector'
 
 /**
  * Whether this provider's callback carried `iss` (RFC 9207), read from the callback step of the run:
@@ -80,9 +78,6 @@ function SignedInSummary(props: {
 
 export function SignedInView({ state }: { state: SignedIn }) {
   const session = useSessionActions()
-  // Who signed in, the lifecycle and the ID token first; what is below them follows a render later,
-  // so nothing already on screen moves down when it comes.
-  const complete = useAfterFirstRender()
   return (
     <>
       <SignedInSummary
@@ -104,30 +99,28 @@ export function SignedInView({ state }: { state: SignedIn }) {
           session.setAutoRefresh(enabled)
         }}
       />
-      <Suspense fallback={<p className="hint">Loading the token views…</p>}>
-        <TokenInspector
-          tokens={{
-            ...(state.tokens.id_token === undefined ? {} : { idToken: state.tokens.id_token }),
-            accessToken: state.tokens.access_token,
-            tokenType: state.tokens.token_type,
-            ...(state.tokens.scope === undefined ? {} : { scope: state.tokens.scope }),
-            ...(state.tokens.accessTokenExpiresAt === undefined
-              ? {}
-              : { accessTokenExpiresAt: state.tokens.accessTokenExpiresAt }),
-            ...(state.tokens.refresh_token === undefined
-              ? {}
-              : { refreshToken: state.tokens.refresh_token }),
-          }}
-          idTokenChecks={state.idTokenChecks}
-          {...(state.client.metadata.jwks_uri === undefined
+      <TokenInspector
+        tokens={{
+          ...(state.tokens.id_token === undefined ? {} : { idToken: state.tokens.id_token }),
+          accessToken: state.tokens.access_token,
+          tokenType: state.tokens.token_type,
+          ...(state.tokens.scope === undefined ? {} : { scope: state.tokens.scope }),
+          ...(state.tokens.accessTokenExpiresAt === undefined
             ? {}
-            : { jwksUri: state.client.metadata.jwks_uri })}
-          {...(state.history.at(0)?.refreshTokenRotated === undefined
+            : { accessTokenExpiresAt: state.tokens.accessTokenExpiresAt }),
+          ...(state.tokens.refresh_token === undefined
             ? {}
-            : { refreshTokenRotated: state.history.at(0)?.refreshTokenRotated })}
-        />
-      </Suspense>
-      {complete && (
+            : { refreshToken: state.tokens.refresh_token }),
+        }}
+        idTokenChecks={state.idTokenChecks}
+        {...(state.client.metadata.jwks_uri === undefined
+          ? {}
+          : { jwksUri: state.client.metadata.jwks_uri })}
+        {...(state.history.at(0)?.refreshTokenRotated === undefined
+          ? {}
+          : { refreshTokenRotated: state.history.at(0)?.refreshTokenRotated })}
+      />
+      {
         <section className="api-calls" aria-labelledby="api-calls-title">
           <h2 id="api-calls-title">Call an API with the access token</h2>
           <UserInfoCall
@@ -147,7 +140,7 @@ export function SignedInView({ state }: { state: SignedIn }) {
             }}
           />
         </section>
-      )}
+      }
     </>
   )
 }

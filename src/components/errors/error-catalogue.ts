@@ -967,11 +967,6 @@ const PKCE_LAB_ENTRIES: readonly CatalogueEntry[] = [
       url: 'https://www.rfc-editor.org/rfc/rfc7009#section-2.2.1',
     },
   }),
-  appCheck('app_code_unavailable', {
-    cause:
-      'PKCE Lab loads its protocol code, and some views, only when they are first needed. The browser could not fetch one of those files: it is offline, or the site was deployed anew since this page was opened and the old file is gone.',
-    fix: 'Check the connection, reload the page and start again. Nothing of a sign-in was kept.',
-  }),
 ]
 
 export const CATALOGUE: readonly CatalogueEntry[] = [

@@ -44,7 +44,6 @@ export const ERROR_TITLES: Record<OidcErrorCode, string> = {
   userinfo_sub_mismatch: 'UserInfo describes another user than the ID token',
   interactive_sign_in_required: 'Interactive sign-in needed',
   revocation_failed: 'The provider refused to revoke a token',
-  app_code_unavailable: 'This page could not load a part of itself',
 }
 
 /** Known OAuth `error` values (RFC 6749 §4.1.2.1, §5.2; OIDC Core §3.1.2.6) and provider messages. */
@@ -133,8 +132,6 @@ function codeFix(error: OidcError): string {
       return 'Sign in again with "Sign in". A silent sign-in needs the provider\'s session cookie; browsers that block third-party cookies (Safari, Firefox, Chrome Incognito) do not send it to a hidden frame, and many providers refuse to be framed at all.'
     case 'revocation_failed':
       return 'The token may stay valid at the provider until it expires. Everything local was forgotten anyway.'
-    case 'app_code_unavailable':
-      return 'Check that this computer is online, then reload the page and start again: if the site was deployed anew since this page was opened, the reload fetches the new version.'
   }
 }
 

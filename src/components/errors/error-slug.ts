@@ -61,7 +61,6 @@ export const CODE_SLUGS: Record<OidcErrorCode, string> = {
   userinfo_sub_mismatch: 'userinfo-sub-mismatch',
   interactive_sign_in_required: 'interactive-sign-in-required',
   revocation_failed: 'revocation-failed',
-  app_code_unavailable: 'app-code-unavailable',
 }
 
 /** A provider's wording that names its problem more precisely than the bare `error` code does. */

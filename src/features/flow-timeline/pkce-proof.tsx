@@ -1,4 +1,3 @@
-import { base64url } from 'jose'
 import { useEffect, useState } from 'react'
 
 /**
@@ -33,11 +32,13 @@ function PkceRecomputed(props: { codeVerifier: string; codeChallenge: string }) 
   const [recomputed, setRecomputed] = useState<string>()
   useEffect(() => {
     let current = true
-    void crypto.subtle
-      .digest('SHA-256', new TextEncoder().encode(props.codeVerifier))
-      .then((digest) => {
-        if (current) setRecomputed(base64url.encode(new Uint8Array(digest)))
-      })
+    // JOSE (for its base64url) is fetched here, on demand, not with the timeline.
+    void Promise.all([
+      import('jose'),
+      crypto.subtle.digest('SHA-256', new TextEncoder().encode(props.codeVerifier)),
+    ]).then(([{ base64url }, digest]) => {
+      if (current) setRecomputed(base64url.encode(new Uint8Array(digest)))
+    })
     return () => {
       current = false
     }

@@ -7,7 +7,7 @@ import { lintToken } from '../../jwt/token-lint'
 import type { SignatureResult } from '../../jwt/verify-signature'
 import { AccessTokenExpiry } from './access-token-expiry'
 import { DecodedJwtView } from '../../components/decoded-token/decoded-jwt-view'
-import { LazySignatureCheck } from './lazy-signature-check'
+import { SignatureCheck } from './signature-check'
 import { LintFindings } from '../../components/decoded-token/lint-findings'
 import { RawToken } from './raw-token'
 import { SignatureStatus } from './signature-status'
@@ -82,7 +82,7 @@ export function AccessTokenSection({
             signatureVerified={signature?.status === 'verified'}
             passedChecks={NO_CHECKS}
             signatureCheck={
-              <LazySignatureCheck
+              <SignatureCheck
                 token={accessToken}
                 tokenName="access token"
                 jwksUri={jwksUri}

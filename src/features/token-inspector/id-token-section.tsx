@@ -7,7 +7,7 @@ import { lintToken } from '../../jwt/token-lint'
 import type { SignatureResult } from '../../jwt/verify-signature'
 import type { IdTokenCheck } from '../../oidc/id-token-checks'
 import { DecodedJwtView } from '../../components/decoded-token/decoded-jwt-view'
-import { LazySignatureCheck } from './lazy-signature-check'
+import { SignatureCheck } from './signature-check'
 import { LintFindings } from '../../components/decoded-token/lint-findings'
 import { RawToken } from './raw-token'
 import { SignatureStatus } from './signature-status'
@@ -67,7 +67,7 @@ export function IdTokenSection({ idToken, checks, nowSeconds, jwksUri }: IdToken
                 signatureVerified={verifiedAtExchange || signature?.status === 'verified'}
                 passedChecks={passedChecks}
                 signatureCheck={
-                  <LazySignatureCheck
+                  <SignatureCheck
                     token={idToken}
                     tokenName="ID token"
                     jwksUri={jwksUri}

@@ -1,7 +1,6 @@
 import '../../components/decoded-token/decoded-token.css'
 
 import { useNowSeconds } from '../../components/ui/use-now'
-import { useAfterFirstRender } from '../../lib/after-first-render'
 import type { IdTokenCheck } from '../../oidc/id-token-checks'
 import { AccessTokenSection } from './access-token-section'
 import { IdTokenSection } from './id-token-section'
@@ -32,8 +31,6 @@ export function TokenInspector(props: TokenInspectorProps) {
   const { tokens, idTokenChecks, jwksUri, refreshTokenRotated } = props
   // One clock for the whole page, so every relative time ticks at the same moment.
   const nowSeconds = useNowSeconds()
-  // The ID token says who signed in: it is drawn first, the other two a render later.
-  const complete = useAfterFirstRender()
 
   return (
     <div className="token-inspector">
@@ -43,23 +40,19 @@ export function TokenInspector(props: TokenInspectorProps) {
         nowSeconds={nowSeconds}
         jwksUri={jwksUri}
       />
-      {complete && (
-        <>
-          <AccessTokenSection
-            accessToken={tokens.accessToken}
-            tokenType={tokens.tokenType}
-            scope={tokens.scope}
-            expiresAt={tokens.accessTokenExpiresAt}
-            nowSeconds={nowSeconds}
-            jwksUri={jwksUri}
-          />
-          <RefreshTokenSection
-            refreshToken={tokens.refreshToken}
-            refreshTokenRotated={refreshTokenRotated}
-            nowSeconds={nowSeconds}
-          />
-        </>
-      )}
+      <AccessTokenSection
+        accessToken={tokens.accessToken}
+        tokenType={tokens.tokenType}
+        scope={tokens.scope}
+        expiresAt={tokens.accessTokenExpiresAt}
+        nowSeconds={nowSeconds}
+        jwksUri={jwksUri}
+      />
+      <RefreshTokenSection
+        refreshToken={tokens.refreshToken}
+        refreshTokenRotated={refreshTokenRotated}
+        nowSeconds={nowSeconds}
+      />
     </div>
   )
 }

@@ -108,7 +108,6 @@ const ALL_CODES: Record<OidcErrorCode, true> = {
   userinfo_sub_mismatch: true,
   interactive_sign_in_required: true,
   revocation_failed: true,
-  app_code_unavailable: true,
 }
 
 function ids(entries: readonly { id: string }[]): string[] {

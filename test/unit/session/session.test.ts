@@ -282,7 +282,6 @@ describe('what crosses a page load', () => {
     expect(storage.dump()).not.toContain(code)
     expect(storage.dump()).not.toContain(pending.codeVerifier)
     const reloaded = load()
-    await reloaded.preload()
     const proof = reloaded.getTimeline().find((entry) => entry.pkce)?.pkce
     expect(proof?.codeChallenge).toMatch(/^[\w-]{43}$/)
     expect(proof?.codeVerifier).toBeUndefined()
@@ -329,7 +328,6 @@ describe('what crosses a page load', () => {
     storage.setItem(PENDING_SIGN_OUT_KEY, 'state-of-a-sign-out')
     storage.setItem(SESSION_HINT_KEY, '{"issuer":"https://op.example","clientId":"spa"}')
     const page = load()
-    await page.preload()
 
     page.forget()
 
