@@ -1,5 +1,6 @@
 import js from '@eslint/js'
 import boundaries from 'eslint-plugin-boundaries'
+import importX, { createNodeResolver } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -108,6 +109,17 @@ export default tseslint.config(
       'boundaries/dependencies': boundariesRule,
       'boundaries/no-unknown-files': 'error',
     },
+  },
+  {
+    // No import cycle, through any number of files; type-only imports leave no trace at run time.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     files: ['provider/**', 'test/**', '*.config.ts', '*.config.js'],

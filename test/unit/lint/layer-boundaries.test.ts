@@ -78,3 +78,31 @@ describe('layer boundaries', { timeout: 120_000 }, () => {
     expect(await boundaryErrors(filePath, code)).toEqual([])
   })
 })
+
+describe('import cycles', { timeout: 120_000 }, () => {
+  async function cycleErrors(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath })
+    return (result?.messages ?? [])
+      .filter((message) => message.ruleId === 'import-x/no-cycle')
+      .map((message) => message.message)
+  }
+
+  // session.ts imports clock.ts: clock.ts importing session.ts back closes a cycle in one layer,
+  // which the layer rule allows and the cycle rule does not.
+  it('refuses an import that closes a cycle', async () => {
+    const errors = await cycleErrors(
+      'src/session/clock.ts',
+      "export { createSession } from './session'\n",
+    )
+    expect(errors).toHaveLength(1)
+    expect(
+      await boundaryErrors('src/session/clock.ts', "export { createSession } from './session'\n"),
+    ).toEqual([])
+  })
+
+  it('allows the same import where it closes none', async () => {
+    expect(
+      await cycleErrors('src/session/unused.ts', "export { createSession } from './session'\n"),
+    ).toEqual([])
+  })
+})
