@@ -3,6 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
+import { catalogueEntry } from '../../src/components/errors/error-catalogue'
 import { ErrorDetails } from '../../src/components/errors/error-details'
 import { ResourceCall } from '../../src/features/api-calls/resource-call'
 import { UserInfoCall } from '../../src/features/api-calls/userinfo-call'
@@ -168,7 +169,8 @@ describe('UserInfoCall', () => {
     expect(field(details, 'HTTP status')).toBe('401')
     expect(field(details, 'URL')).toBe('https://op.example/me')
     expect(field(details, 'What to do')).toContain(
-      'Check that the access token is meant for UserInfo',
+      // The advice is the catalogue's, for the entry the provider's code matches.
+      String(catalogueEntry('invalid-token')?.fix),
     )
     expect(section.textContent).toContain('Failed after 40 ms. You are still signed in.')
     expect(section.textContent).toContain('Retried after a refresh (the first answer was 401)')

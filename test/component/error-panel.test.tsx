@@ -3,6 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
+import { catalogueEntry } from '../../src/components/errors/error-catalogue'
 import { ErrorPanel } from '../../src/components/errors/error-panel'
 import { OidcError } from '../../src/oidc'
 import { renderStrict } from '../support/render'
@@ -105,7 +106,8 @@ describe('ErrorPanel', () => {
     expect(field(alert, 'HTTP status')).toBe('401')
     expect(field(alert, 'URL')).toBe('https://op.example/token')
     expect(field(alert, 'What to do')).toContain(
-      'The provider could not authenticate this client. Check the client_id',
+      // The advice is the catalogue's, for the entry the provider's code matches.
+      String(catalogueEntry('invalid-client')?.fix),
     )
   })
 
@@ -142,7 +144,8 @@ describe('ErrorPanel', () => {
     expect(field(alert, 'Step')).toBe('Callback (the authorization response)')
     expect(field(alert, 'The provider said')).toBe('access_denied: End-User aborted interaction')
     expect(field(alert, 'What to do')).toContain(
-      'The sign-in was cancelled or refused at the provider',
+      // The advice is the catalogue's, for the entry the provider's code matches.
+      String(catalogueEntry('access-denied')?.fix),
     )
     expect(field(alert, 'HTTP status')).toBeUndefined()
   })

@@ -4,7 +4,6 @@ import { Link } from 'react-router'
 
 import { paths } from '../../config/paths'
 import type { OidcError } from '../../oidc'
-import { errorSlug } from './error-slug'
 import { explainError } from './error-explanations'
 
 import './error-panel.css'
@@ -82,7 +81,7 @@ export function ErrorDetails({
         <dd>
           <span data-testid="error-fix">{explained.fix}</span>{' '}
           {/* Same-tab, in-app navigation: the tokens live in this tab's memory and survive it. */}
-          <Link to={`${paths.errors}#${errorSlug(error)}`} aria-describedby={titleId}>
+          <Link to={`${paths.errors}#${explained.slug}`} aria-describedby={titleId}>
             Explain this error
           </Link>
         </dd>

@@ -1,0 +1,197 @@
+/**
+ * The one table of this app's own failures, keyed by error code: the title the error panel and the
+ * explainer show, the cause, and the advice. An OAuth `error` or a provider's words, when the
+ * failure carries them, are matched to their own entries first (error-catalogue.ts).
+ */
+import type { OidcErrorCode } from '../../../oidc'
+import type { CatalogueEntry } from './entry'
+import {
+  AUTHORIZATION_ERROR,
+  CORE,
+  CORS,
+  DISCOVERY,
+  ID_TOKEN_VALIDATION,
+  ISSUER_VALIDATION,
+  PROMPT_NONE_ERROR,
+  RFC6749,
+  slugify,
+  TOKEN_ERROR,
+} from './entry'
+
+export interface AppCheck {
+  title: string
+  cause: string
+  /** Where advice depends on the page's origin, it names it when the failure knows it. */
+  fix: string | ((origin: string | undefined) => string)
+  spec?: { label: string; url: string }
+}
+
+export const APP_CHECKS: Record<OidcErrorCode, AppCheck> = {
+  invalid_settings: {
+    title: 'The settings cannot start a sign-in',
+    cause:
+      'The settings cannot form an authorization request: the issuer is not an https URL, the client_id is empty, an extra parameter takes a name PKCE Lab sets itself (state, code_challenge, redirect_uri…), or a needed client secret is missing.',
+    fix: 'Correct the field named above and sign in again.',
+  },
+  unsafe_endpoint: {
+    title: 'The provider metadata names an endpoint this app refuses to use',
+    cause:
+      'The provider metadata names an endpoint that is not https (http is accepted on loopback hosts only), or a javascript: or data: URL. Following it could send tokens in clear text or run script.',
+    spec: { label: 'RFC 6749 §3.1', url: `${RFC6749}#section-3.1` },
+    fix: 'Only https endpoints (or http on localhost) are used, and never javascript: or data: URLs. Check the issuer: this is not a provider this app can trust.',
+  },
+  discovery_failed: {
+    title: 'The provider metadata could not be used',
+    cause:
+      "The issuer's /.well-known/openid-configuration did not answer with usable metadata: a wrong issuer URL (missing realm, tenant, /v2.0 or /oauth2/default), an HTML page, a missing required endpoint, or CORS.",
+    spec: DISCOVERY,
+    fix: 'Check the issuer URL: its /.well-known/openid-configuration must return the provider metadata as JSON.',
+  },
+  discovery_issuer_mismatch: {
+    title: 'The metadata belongs to another issuer',
+    cause:
+      'The metadata names another issuer than the one typed, even if only by a trailing slash or letter case. The check stops a provider from speaking for another.',
+    spec: ISSUER_VALIDATION,
+    fix: 'Use the issuer exactly as the metadata states it (trailing slash included). Entra ID /common and /organizations publish a templated issuer: use your tenant ID instead.',
+  },
+  unsupported_id_token_alg: {
+    title: 'The provider signs ID tokens only with algorithms a browser must refuse',
+    cause:
+      'The provider signs ID tokens only with an HMAC algorithm (HS256), whose key is the client secret, or with none. A browser cannot hold that secret and must never accept unsigned tokens.',
+    spec: ID_TOKEN_VALIDATION,
+    fix: 'Configure the client at the provider to sign ID tokens with RS256 (or another asymmetric algorithm).',
+  },
+  network_error: {
+    title: 'The request failed before any answer could be read',
+    cause:
+      'The request failed before any HTTP status could be read. Almost always CORS: the provider does not allow this origin on that endpoint. Otherwise the provider is down or the URL is wrong.',
+    spec: CORS,
+    fix: (origin) =>
+      `A request that fails without a status is almost always CORS: the provider must allow the origin ${origin ?? 'of this page'} (for the token endpoint too). Otherwise the provider is down or the URL is wrong.`,
+  },
+  timeout: {
+    title: 'The provider did not answer in time',
+    cause: 'The provider did not answer within the time limit.',
+    fix: 'Check that the provider is running and reachable, then try again.',
+  },
+  no_pending_authorization: {
+    title: 'No sign-in is waiting for this callback',
+    cause:
+      'A callback arrived, but this tab started no sign-in, or already used it: the callback URL was reloaded or reopened, the sign-in began in another tab, or on another origin (localhost and 127.0.0.1 are different).',
+    spec: { label: 'RFC 6749 §10.12', url: `${RFC6749}#section-10.12` },
+    fix: (origin) =>
+      `A callback URL works once, in the tab that started the sign-in, on the same origin (${origin ?? 'this origin'}; localhost and 127.0.0.1 are different origins). Start again with "Sign in".`,
+  },
+  pending_authorization_expired: {
+    title: 'The sign-in waiting for this callback is too old',
+    cause:
+      'A callback arrived for a sign-in started more than ten minutes earlier in this tab. The pending authorization (state, nonce and code_verifier) is honoured for ten minutes only, so that a forgotten tab does not keep what could help redeem a code.',
+    spec: { label: 'RFC 6749 §4.1.2', url: `${RFC6749}#section-4.1.2` },
+    fix: 'The sign-in took longer than this app keeps a pending authorization, so its code_verifier was discarded and the code was not exchanged. Start again with "Sign in" and finish at the provider within ten minutes.',
+  },
+  state_mismatch: {
+    title: 'The state parameter does not match',
+    cause:
+      'The state in the callback is missing or not the one this tab sent. The callback may be forged (cross-site request forgery), replayed, or from another sign-in.',
+    spec: { label: 'RFC 6749 §10.12', url: `${RFC6749}#section-10.12` },
+    fix: 'The callback does not belong to the sign-in this tab started: it may be forged, replayed or from another tab. Start again with "Sign in".',
+  },
+  iss_mismatch: {
+    title: 'The callback comes from another issuer',
+    cause:
+      'The callback names another issuer (iss) than the one the sign-in started with, or omits it though the provider promised to send it: the signature of a mix-up attack.',
+    spec: { label: 'RFC 9207 §2.4', url: 'https://www.rfc-editor.org/rfc/rfc9207#section-2.4' },
+    fix: 'The response names another issuer than the one this sign-in started with (a mix-up, RFC 9207). Start again with "Sign in".',
+  },
+  authorization_error: {
+    title: 'The provider refused the authorization request',
+    cause:
+      'The provider sent the browser back with error= instead of a code. Its error code and description name the reason.',
+    spec: AUTHORIZATION_ERROR,
+    fix: "Read the provider's words above, correct the settings or the registration at the provider, and sign in again.",
+  },
+  invalid_authorization_response: {
+    title: 'The callback is not a valid authorization response',
+    cause:
+      'The callback is not a valid authorization response: no code, a parameter given twice, or tokens in the URL where only a code belongs.',
+    spec: { label: 'RFC 6749 §4.1.2', url: `${RFC6749}#section-4.1.2` },
+    fix: 'The provider sent a response this app cannot accept. Start again with "Sign in"; if it repeats, the provider is misconfigured.',
+  },
+  token_endpoint_error: {
+    title: 'The token endpoint refused the request',
+    cause:
+      'The token endpoint answered with an OAuth error. Its error code and description name the reason.',
+    spec: TOKEN_ERROR,
+    fix: "Read the provider's words above, correct the settings or the registration at the provider, and sign in again.",
+  },
+  invalid_token_response: {
+    title: 'The token endpoint did not answer with tokens',
+    cause:
+      'The token endpoint answered, but not with a token response: no access_token or token_type, not JSON, or an HTML page from a proxy or a wrong URL.',
+    spec: { label: 'RFC 6749 §5.1', url: `${RFC6749}#section-5.1` },
+    fix: 'The token endpoint answered with something other than a token response. Check the provider is an OAuth 2.0 server and try again.',
+  },
+  id_token_rejected: {
+    title: 'The ID token failed a check',
+    cause:
+      'The ID token failed a required check: signature or algorithm, issuer, audience (this client_id), expiry or issue time, or the nonce this sign-in sent.',
+    spec: ID_TOKEN_VALIDATION,
+    fix: 'Nothing from this response was kept. If the provider is yours, check its clock, issuer and client settings; otherwise it cannot be trusted.',
+  },
+  id_token_changed: {
+    title: 'The refreshed ID token is about someone else',
+    cause:
+      'A refresh returned an ID token for another user, issuer or client than the first one. A provider must not do that.',
+    spec: { label: 'OpenID Connect Core §12.2', url: `${CORE}#RefreshTokenResponse` },
+    fix: 'A refresh must return tokens for the same user, issuer and client (OpenID Connect Core §12.2). The session was ended; sign in again.',
+  },
+  userinfo_failed: {
+    title: 'The UserInfo endpoint did not answer with claims',
+    cause:
+      'The UserInfo endpoint refused the access token or answered with something that is not claims: the token expired, lacks the openid scope, is meant for another API (an Entra token for your own API cannot call Graph), or CORS is not allowed there (Okta: Trusted Origins).',
+    spec: { label: 'OpenID Connect Core §5.3', url: `${CORE}#UserInfo` },
+    fix: 'Check that the access token is meant for UserInfo (a JWT access token for another audience is refused) and has not expired; sign in again if needed.',
+  },
+  userinfo_sub_mismatch: {
+    title: 'UserInfo describes another user than the ID token',
+    cause:
+      "UserInfo answered with claims about another subject (sub) than the ID token's, so they cannot be shown as this user's.",
+    spec: { label: 'OpenID Connect Core §5.3.2', url: `${CORE}#UserInfoResponse` },
+    fix: 'The claims were not shown: UserInfo must describe the user of the ID token (OpenID Connect Core §5.3.2). The provider is misbehaving.',
+  },
+  interactive_sign_in_required: {
+    title: 'Interactive sign-in needed',
+    cause:
+      'A silent sign-in (prompt=none) could not finish without you: the provider answered login_required, interaction_required, consent_required or account_selection_required, or the hidden frame never came back because the browser blocks third-party cookies or the provider refuses to be framed.',
+    spec: PROMPT_NONE_ERROR,
+    fix: 'Sign in again with "Sign in". A silent sign-in needs the provider\'s session cookie; browsers that block third-party cookies (Safari, Firefox, Chrome Incognito) do not send it to a hidden frame, and many providers refuse to be framed at all.',
+  },
+  revocation_failed: {
+    title: 'The provider refused to revoke a token',
+    cause:
+      'The revocation endpoint refused to revoke a token, for example an unsupported token type or a client it could not authenticate.',
+    spec: {
+      label: 'RFC 7009 §2.2.1',
+      url: 'https://www.rfc-editor.org/rfc/rfc7009#section-2.2.1',
+    },
+    fix: 'The token may stay valid at the provider until it expires. Everything local was forgotten anyway.',
+  },
+}
+
+export const PKCE_LAB_ENTRIES: readonly CatalogueEntry[] = Object.entries(APP_CHECKS).map(
+  ([code, check]) => ({
+    id: slugify(code),
+    group: 'pkce-lab',
+    message: code,
+    match: {},
+    title: check.title,
+    cause: check.cause,
+    fix: fixFor(check, undefined),
+    ...(check.spec ? { spec: check.spec } : {}),
+    providers: ['PKCE Lab'],
+  }),
+)
+
+export function fixFor(check: AppCheck, origin: string | undefined): string {
+  return typeof check.fix === 'string' ? check.fix : check.fix(origin)
+}
