@@ -3,7 +3,8 @@
  * cannot be read, says why, part by part. Reading only: it must not verify signatures or check claims.
  */
 
-import { InvalidTokenError, jwtDecode } from 'jwt-decode'
+import { decode as base64urlDecode } from 'jose/base64url'
+import { jwtDecode } from 'jwt-decode'
 
 /** The three parts of a JWS in compact serialization, as received (RFC 7515 §7.1). */
 export interface JwtSegments {
@@ -310,14 +311,15 @@ type SegmentRead =
 /**
  * Reads a header or payload segment, explaining the first thing wrong with it. jwt-decode does the
  * decoding; the checks before it cover what it lets through (padding, "+" and "/", bytes that are not
- * UTF-8, which it silently reads as Latin-1) and say where the problem is.
+ * UTF-8, which it silently reads as Latin-1) and say where the problem is. The bytes come from JOSE's
+ * base64url decoder, the text from the platform's UTF-8 decoder: no base64 or UTF-8 by hand.
  */
 function readJsonSegment(token: string, name: 'header' | 'payload', segment: string): SegmentRead {
   const encodingProblem = describeBase64urlProblem(name, segment)
   if (encodingProblem !== undefined) {
     return { problem: encodingProblem }
   }
-  const bytes = base64urlToBytes(segment)
+  const bytes = base64urlDecode(segment)
   const invalidByte = firstInvalidUtf8Byte(bytes)
   if (invalidByte !== undefined) {
     const hex = (bytes[invalidByte] ?? 0).toString(16).toUpperCase().padStart(2, '0')
@@ -329,9 +331,9 @@ function readJsonSegment(token: string, name: 'header' | 'payload', segment: str
   let decoded: unknown
   try {
     decoded = name === 'header' ? jwtDecode(token, { header: true }) : jwtDecode(token)
-  } catch (error) {
+  } catch {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
-    return { problem: describeDecodeError(error, name, text), invalidJson: text }
+    return { problem: describeJsonProblem(name, text), invalidJson: text }
   }
   // RFC 7519 §7.2 steps 4 and 10: each part must be a JSON object, not an array, string or number.
   if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) {
@@ -427,22 +429,22 @@ function describeBadCharacter(
   return `${at} ${visible} at character ${position}, which is not base64url: only ${ALPHABET} are allowed (RFC 7515 §2).`
 }
 
-// jwt-decode numbers the parts ("part #1", "part #2"); learners know them as header and payload. By
-// now only JSON can fail, and JSON.parse's own message says where (position, or line and column).
-function describeDecodeError(error: unknown, name: 'header' | 'payload', text: string): string {
-  if (!(error instanceof InvalidTokenError)) {
-    throw error
+// By now only the JSON can be wrong: JSON.parse says what, in its own words, and V8 and the other
+// engines name the position, which points the reader at the text just before it.
+function describeJsonProblem(name: 'header' | 'payload', text: string): string {
+  try {
+    JSON.parse(text)
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      const position = /position (\d+)/.exec(error.message)?.[1]
+      const near =
+        position === undefined
+          ? ''
+          : ` The text up to and including that character reads “${textUpTo(text, Number(position))}”.`
+      return `The ${name} segment decodes to text that is not valid JSON: ${error.message.replace(/\.$/, '')}.${near}`
+    }
   }
-  const detail = /\((.*)\)$/s.exec(error.message)?.[1] ?? error.message
-  if (!error.message.includes('invalid json')) {
-    return `The ${name} segment could not be decoded: ${detail}.`
-  }
-  const position = /position (\d+)/.exec(detail)?.[1]
-  const near =
-    position === undefined
-      ? ''
-      : ` The text up to and including that character reads “${textUpTo(text, Number(position))}”.`
-  return `The ${name} segment decodes to text that is not valid JSON: ${detail.replace(/\.$/, '')}.${near}`
+  return `The ${name} segment could not be decoded as JSON.`
 }
 
 // The problem character comes last, so a reader sees what came just before it.
@@ -452,46 +454,32 @@ function textUpTo(text: string, position: number): string {
   return `${start > 0 ? '…' : ''}${shown}`
 }
 
-function base64urlToBytes(segment: string): Uint8Array {
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/')
-  const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='))
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0))
-}
-
-// [sequence length, lowest second byte, highest second byte] for each valid lead byte, after the
-// Unicode Standard's table 3-7 (the same rules as RFC 3629 §4): no overlongs, no surrogates, ≤ U+10FFFF.
-function utf8Rule(lead: number): readonly [number, number, number] | undefined {
-  if (lead <= 0x7f) return [1, 0, 0]
-  if (lead >= 0xc2 && lead <= 0xdf) return [2, 0x80, 0xbf]
-  if (lead === 0xe0) return [3, 0xa0, 0xbf]
-  if (lead === 0xed) return [3, 0x80, 0x9f]
-  if (lead >= 0xe1 && lead <= 0xef) return [3, 0x80, 0xbf]
-  if (lead === 0xf0) return [4, 0x90, 0xbf]
-  if (lead >= 0xf1 && lead <= 0xf3) return [4, 0x80, 0xbf]
-  if (lead === 0xf4) return [4, 0x80, 0x8f]
-  return undefined
-}
-
-/** Index of the first byte of the first invalid UTF-8 sequence, or undefined when all of it is valid. */
+/**
+ * Index of the first byte of the first invalid UTF-8 sequence, or undefined when all of it is valid,
+ * found with the platform's own UTF-8 decoder (WHATWG Encoding §4.1.1), which refuses the first bad
+ * sequence: the shortest prefix it refuses (allowing a sequence still open at the end) ends inside
+ * that sequence, which starts after the longest prefix that decodes whole.
+ */
 function firstInvalidUtf8Byte(bytes: Uint8Array): number | undefined {
-  let index = 0
-  while (index < bytes.length) {
-    const rule = utf8Rule(bytes[index] ?? 0)
-    if (rule === undefined) {
-      return index
+  const decodes = (length: number, open: boolean): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: open })
+      return true
+    } catch {
+      return false
     }
-    const [length, secondLow, secondHigh] = rule
-    for (let offset = 1; offset < length; offset++) {
-      const byte = bytes[index + offset]
-      const low = offset === 1 ? secondLow : 0x80
-      const high = offset === 1 ? secondHigh : 0xbf
-      if (byte === undefined || byte < low || byte > high) {
-        return index
-      }
-    }
-    index += length
   }
-  return undefined
+  if (decodes(bytes.length, false)) return undefined
+  let valid = 0
+  let refused = bytes.length
+  while (refused - valid > 1) {
+    const middle = Math.floor((valid + refused) / 2)
+    if (decodes(middle, true)) valid = middle
+    else refused = middle
+  }
+  let start = refused - 1
+  while (start > 0 && !decodes(start, false)) start -= 1
+  return start
 }
 
 function plural(count: number, one: string, many: string): string {

@@ -1,3 +1,4 @@
+import { encode as base64urlEncode } from 'jose/base64url'
 import { useEffect, useState } from 'react'
 
 /**
@@ -32,13 +33,11 @@ function PkceRecomputed(props: { codeVerifier: string; codeChallenge: string }) 
   const [recomputed, setRecomputed] = useState<string>()
   useEffect(() => {
     let current = true
-    // JOSE (for its base64url) is fetched here, on demand, not with the timeline.
-    void Promise.all([
-      import('jose'),
-      crypto.subtle.digest('SHA-256', new TextEncoder().encode(props.codeVerifier)),
-    ]).then(([{ base64url }, digest]) => {
-      if (current) setRecomputed(base64url.encode(new Uint8Array(digest)))
-    })
+    void crypto.subtle
+      .digest('SHA-256', new TextEncoder().encode(props.codeVerifier))
+      .then((digest) => {
+        if (current) setRecomputed(base64urlEncode(new Uint8Array(digest)))
+      })
     return () => {
       current = false
     }

@@ -1,6 +1,6 @@
-import { jwtDecode } from 'jwt-decode'
 import { useEffect, useMemo, useRef, useState } from 'react'
 
+import { decodeJwt } from '../../jwt/decode-jwt'
 // Static on purpose: this module is small and loads jose itself only when a check runs, so the first
 // screen does not carry the JOSE library (and a mixed static/dynamic import would not split anyway).
 import { keyHeaderWarnings, verifyJwtSignature } from '../../jwt/verify-signature'
@@ -45,12 +45,9 @@ export function SignatureCheck({
   }, [token])
 
   const warnings = useMemo(() => {
-    try {
-      return keyHeaderWarnings(jwtDecode<Record<string, unknown>>(token, { header: true }))
-    } catch {
-      // Not a readable JWS (opaque, encrypted, malformed): no header, so no key headers to warn about.
-      return []
-    }
+    const decoded = decodeJwt(token)
+    // Not a readable JWS (opaque, encrypted, malformed): no header, so no key headers to warn about.
+    return decoded.kind === 'jwt' ? keyHeaderWarnings(decoded.header) : []
   }, [token])
 
   // Derived rather than reset in an effect, so a new token never shows the old token's result.
