@@ -16,6 +16,11 @@ export interface VerifySignatureInput {
   token: string
   /** The provider's `jwks_uri` from discovery (OIDC Discovery §3), the only key source trusted. */
   jwksUri: string | undefined
+  /**
+   * The key set already fetched from that jwks_uri (before the redirect, with the metadata): used
+   * instead of fetching it again.
+   */
+  heldKeySet?: unknown
   /** Defaults to the global fetch; tests pass a fake key set. */
   fetch?: typeof fetch
   timeoutMs?: number
@@ -149,7 +154,10 @@ export async function verifyJwtSignature(input: VerifySignatureInput): Promise<S
     }
   }
 
-  const keySet = await fetchKeySet(input.jwksUri, input)
+  const keySet =
+    input.heldKeySet === undefined
+      ? await fetchKeySet(input.jwksUri, input)
+      : { jwks: input.heldKeySet }
   if ('status' in keySet) {
     return keySet
   }

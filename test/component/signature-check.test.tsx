@@ -167,6 +167,51 @@ describe('SignatureCheck', () => {
     expect(screen.getByRole('button', { name: 'Verify access token signature' })).toBeTruthy()
   })
 
+  it('verifies with the key set the session holds, without fetching it again', async () => {
+    const user = userEvent.setup()
+    const fetchKeys = serveKeys()
+    renderStrict(
+      <SignatureCheck
+        token={await sign()}
+        tokenName="ID token"
+        jwksUri={JWKS_URI}
+        heldKeySet={{ keys: [jwk] }}
+        fetch={fetchKeys}
+      />,
+    )
+
+    await user.click(screen.getByRole('button', { name: 'Verify ID token signature' }))
+
+    await waitFor(() => {
+      expect(status().textContent).toContain("Signature verified with the provider's key k1")
+    })
+    expect(status().textContent).toContain(
+      'fetched from https://op.example/jwks before the redirect and held in memory since.',
+    )
+    expect(fetchKeys).not.toHaveBeenCalled()
+  })
+
+  it('fails with the held key set when the token was signed by another key', async () => {
+    const user = userEvent.setup()
+    const other = await generateKeyPair('RS256')
+    const otherJwk = { ...(await exportJWK(other.publicKey)), kid: 'k1', alg: 'RS256' }
+    renderStrict(
+      <SignatureCheck
+        token={await sign()}
+        tokenName="ID token"
+        jwksUri={JWKS_URI}
+        heldKeySet={{ keys: [otherJwk] }}
+        fetch={serveKeys()}
+      />,
+    )
+
+    await user.click(screen.getByRole('button', { name: 'Verify ID token signature' }))
+
+    await waitFor(() => {
+      expect(status().textContent).toMatch(/^Signature check failed/)
+    })
+  })
+
   it('forgets the result when the token changes, and drops a result for a replaced token', async () => {
     const user = userEvent.setup()
     const onResult = vi.fn<(result: SignatureResult) => void>()

@@ -116,6 +116,7 @@ export function SignedInView({ state }: { state: SignedIn }) {
         {...(state.client.metadata.jwks_uri === undefined
           ? {}
           : { jwksUri: state.client.metadata.jwks_uri })}
+        {...(state.client.jwks === undefined ? {} : { heldKeySet: state.client.jwks.jwks })}
         {...(state.history.at(0)?.refreshTokenRotated === undefined
           ? {}
           : { refreshTokenRotated: state.history.at(0)?.refreshTokenRotated })}

@@ -27,6 +27,8 @@ export interface AccessTokenSectionProps {
   nowSeconds: number
   /** The provider's discovered jwks_uri, the only place signature keys come from. */
   jwksUri: string | undefined
+  /** The key set fetched from jwks_uri before the redirect, when the session holds it. */
+  heldKeySet?: unknown
 }
 
 /**
@@ -40,6 +42,7 @@ export function AccessTokenSection({
   expiresAt,
   nowSeconds,
   jwksUri,
+  heldKeySet,
 }: AccessTokenSectionProps) {
   const headingId = useId()
   const decoded = useMemo(() => decodeJwt(accessToken), [accessToken])
@@ -86,6 +89,7 @@ export function AccessTokenSection({
                 token={accessToken}
                 tokenName="access token"
                 jwksUri={jwksUri}
+                heldKeySet={heldKeySet}
                 onResult={reportSignature}
               />
             }

@@ -23,10 +23,18 @@ export interface IdTokenSectionProps {
   nowSeconds: number
   /** The provider's discovered jwks_uri, the only place signature keys come from. */
   jwksUri: string | undefined
+  /** The key set fetched from jwks_uri before the redirect, when the session holds it. */
+  heldKeySet?: unknown
 }
 
 /** The ID token: who signed in, decoded, with what PKCE Lab did and did not check. */
-export function IdTokenSection({ idToken, checks, nowSeconds, jwksUri }: IdTokenSectionProps) {
+export function IdTokenSection({
+  idToken,
+  checks,
+  nowSeconds,
+  jwksUri,
+  heldKeySet,
+}: IdTokenSectionProps) {
   const headingId = useId()
   const decoded = useMemo(() => (idToken === undefined ? undefined : decodeJwt(idToken)), [idToken])
   const passedChecks = useMemo(() => new Set<string>(checks.map((check) => check.id)), [checks])
@@ -71,6 +79,7 @@ export function IdTokenSection({ idToken, checks, nowSeconds, jwksUri }: IdToken
                     token={idToken}
                     tokenName="ID token"
                     jwksUri={jwksUri}
+                    heldKeySet={heldKeySet}
                     onResult={reportSignature}
                   />
                 }

@@ -12,6 +12,8 @@ export interface SignatureCheckProps {
   tokenName: string
   /** The provider's discovered jwks_uri, the only place keys are taken from. */
   jwksUri: string | undefined
+  /** The key set fetched from jwks_uri before the redirect, when the session holds it. */
+  heldKeySet?: unknown
   onResult?: (result: SignatureResult) => void
   /** Fetches the key set; defaults to the global fetch. Tests pass a fake provider. */
   fetch?: typeof fetch
@@ -20,7 +22,13 @@ export interface SignatureCheckProps {
 type CheckState =
   | { phase: 'idle' }
   | { phase: 'checking'; token: string }
-  | { phase: 'done'; token: string; jwksUri: string | undefined; result: SignatureResult }
+  | {
+      phase: 'done'
+      token: string
+      jwksUri: string | undefined
+      held: boolean
+      result: SignatureResult
+    }
 
 /**
  * Verifies one token's signature when asked, and says what that does and does not prove. A result
@@ -30,6 +38,7 @@ export function SignatureCheck({
   token,
   tokenName,
   jwksUri,
+  heldKeySet,
   onResult,
   fetch,
 }: SignatureCheckProps) {
@@ -58,17 +67,20 @@ export function SignatureCheck({
     latestAttempt.current += 1
     const attempt = latestAttempt.current
     setState({ phase: 'checking', token })
-    const result = await verifyJwtSignature({ token, jwksUri, fetch }).catch(
-      (error: unknown): SignatureResult => ({
-        status: 'cannot-verify',
-        reason: `the check could not run (${error instanceof Error ? error.message : String(error)})`,
-      }),
-    )
+    const result = await verifyJwtSignature({
+      token,
+      jwksUri,
+      fetch,
+      ...(heldKeySet === undefined ? {} : { heldKeySet }),
+    }).catch((error: unknown): SignatureResult => ({
+      status: 'cannot-verify',
+      reason: `the check could not run (${error instanceof Error ? error.message : String(error)})`,
+    }))
     // Drop a result that arrives after another click, a token refresh or unmounting.
     if (latestAttempt.current !== attempt || currentToken.current !== token) {
       return
     }
-    setState({ phase: 'done', token, jwksUri, result })
+    setState({ phase: 'done', token, jwksUri, held: heldKeySet !== undefined, result })
     onResult?.(result)
   }
 
@@ -104,22 +116,33 @@ export function SignatureCheck({
       </p>
       <p role="status" aria-live="polite" className="signature-check__result">
         {view.phase === 'checking' && 'Checking…'}
-        {view.phase === 'done' && <ResultText result={view.result} jwksUri={view.jwksUri} />}
+        {view.phase === 'done' && (
+          <ResultText result={view.result} jwksUri={view.jwksUri} held={view.held} />
+        )}
       </p>
     </div>
   )
 }
 
-function ResultText({ result, jwksUri }: { result: SignatureResult; jwksUri: string | undefined }) {
+function ResultText({
+  result,
+  jwksUri,
+  held,
+}: {
+  result: SignatureResult
+  jwksUri: string | undefined
+  held: boolean
+}) {
   switch (result.status) {
     case 'verified':
       return (
         <>
           Signature verified with the provider&apos;s key{' '}
           {result.kid === undefined ? '(the token names no kid)' : <code>{result.kid}</code>} (
-          {result.alg}), fetched from <code>{jwksUri}</code>. This proves the provider signed
-          exactly this header and payload; it says nothing about whether the claims fit your request
-          — that is what the checks above are for.
+          {result.alg}), fetched from <code>{jwksUri}</code>
+          {held ? ' before the redirect and held in memory since' : ''}. This proves the provider
+          signed exactly this header and payload; it says nothing about whether the claims fit your
+          request — that is what the checks above are for.
         </>
       )
     case 'failed':

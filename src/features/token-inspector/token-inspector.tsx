@@ -22,13 +22,15 @@ export interface TokenInspectorProps {
   idTokenChecks: readonly IdTokenCheck[]
   /** The provider's discovered jwks_uri: the only key source the signature check trusts. */
   jwksUri?: string
+  /** The key set the session fetched from jwks_uri before the redirect, when it holds one. */
+  heldKeySet?: unknown
   /** From the last refresh record: false when the refresh token did not rotate (RFC 9700 §4.14.2). */
   refreshTokenRotated?: boolean
 }
 
 /** Every token from the token response, decoded where possible, with what was and was not checked. */
 export function TokenInspector(props: TokenInspectorProps) {
-  const { tokens, idTokenChecks, jwksUri, refreshTokenRotated } = props
+  const { tokens, idTokenChecks, jwksUri, heldKeySet, refreshTokenRotated } = props
   // One clock for the whole page, so every relative time ticks at the same moment.
   const nowSeconds = useNowSeconds()
 
@@ -39,6 +41,7 @@ export function TokenInspector(props: TokenInspectorProps) {
         checks={idTokenChecks}
         nowSeconds={nowSeconds}
         jwksUri={jwksUri}
+        heldKeySet={heldKeySet}
       />
       <AccessTokenSection
         accessToken={tokens.accessToken}
@@ -47,6 +50,7 @@ export function TokenInspector(props: TokenInspectorProps) {
         expiresAt={tokens.accessTokenExpiresAt}
         nowSeconds={nowSeconds}
         jwksUri={jwksUri}
+        heldKeySet={heldKeySet}
       />
       <RefreshTokenSection
         refreshToken={tokens.refreshToken}
