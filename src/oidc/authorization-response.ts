@@ -31,7 +31,7 @@ export function validateAuthorizationResponse(
       'invalid_authorization_response',
       'authorization-response',
       `The callback URL carries ${tokens.join(', ')}: tokens must only come from the token endpoint`,
-      { check: 'no tokens in the callback URL' },
+      { check: 'no tokens in the callback URL', callbackCheck: 'no-tokens-in-url' },
     )
   }
   const repeated = [...new Set(callbackUrl.searchParams.keys())].filter(
@@ -43,7 +43,7 @@ export function validateAuthorizationResponse(
       'invalid_authorization_response',
       'authorization-response',
       `The callback repeats ${repeated.join(', ')}`,
-      { check: 'each parameter once' },
+      { check: 'each parameter once', callbackCheck: 'parameters-once' },
     )
   }
   let parameters: URLSearchParams
@@ -62,7 +62,7 @@ export function validateAuthorizationResponse(
       'invalid_authorization_response',
       'authorization-response',
       'The callback has neither a code nor an error',
-      { check: 'code' },
+      { check: 'code', callbackCheck: 'code' },
     )
   }
   return parameters

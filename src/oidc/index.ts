@@ -26,12 +26,14 @@ export { idTokenChecks } from './id-token-checks'
 export type { IdTokenCheck } from './id-token-checks'
 export {
   asOidcError,
+  CALLBACK_CHECKS,
+  callbackCheckOf,
   interactiveNeeded,
   isOidcError,
   isTransientFailure,
   OidcError,
 } from './oidc-error'
-export type { OAuthErrorBody, OidcErrorCode, OidcStep } from './oidc-error'
+export type { CallbackCheckId, OAuthErrorBody, OidcErrorCode, OidcStep } from './oidc-error'
 export { buildEndSessionUrl } from './end-session'
 export { getProtectedResource } from './protected-resource'
 export type { ResourceResponse } from './protected-resource'

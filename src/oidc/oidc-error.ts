@@ -63,7 +63,6 @@ export type OidcErrorCode =
   | 'interactive_sign_in_required'
   /** The revocation endpoint refused a token (RFC 7009 §2.2.1). */
   | 'revocation_failed'
-/** The page could not fetch a part of its own code that loads on first use (offline, redeployed). */
 
 /** The provider's own words, kept verbatim: for a learning tool they are part of the lesson. */
 export interface OAuthErrorBody {
@@ -72,10 +71,25 @@ export interface OAuthErrorBody {
   error_uri?: string
 }
 
+/** The checks of an authorization response, in the order they run (authorization-response.ts). */
+export const CALLBACK_CHECKS = [
+  'pending-authorization',
+  'pending-authorization-age',
+  'no-tokens-in-url',
+  'parameters-once',
+  'iss',
+  'state',
+  'no-error',
+  'code',
+] as const
+export type CallbackCheckId = (typeof CALLBACK_CHECKS)[number]
+
 export interface OidcErrorDetails {
   cause?: unknown
-  /** The check that failed, e.g. `aud` or `state`. */
+  /** The check that failed, in words for the reader, e.g. `aud` or `state`. */
   check?: string
+  /** Which callback check failed, where the error code alone does not say. */
+  callbackCheck?: CallbackCheckId
   oauthError?: OAuthErrorBody
   /** HTTP status, when there was a response. */
   status?: number
@@ -90,6 +104,7 @@ export class OidcError extends Error {
   readonly code: OidcErrorCode
   readonly step: OidcStep
   readonly check: string | undefined
+  readonly callbackCheck: CallbackCheckId | undefined
   readonly oauthError: OAuthErrorBody | undefined
   readonly status: number | undefined
   readonly url: string | undefined
@@ -105,6 +120,7 @@ export class OidcError extends Error {
     this.code = code
     this.step = step
     this.check = details.check
+    this.callbackCheck = details.callbackCheck
     this.oauthError = details.oauthError
     this.status = details.status
     this.url = details.url
@@ -159,4 +175,24 @@ export function interactiveNeeded(error: OidcError, step: OidcStep): OidcError {
     })
   }
   return error
+}
+
+/** The callback check a failure of the authorization response failed, when it is one of them. */
+export function callbackCheckOf(error: OidcError): CallbackCheckId | undefined {
+  if (error.callbackCheck !== undefined) return error.callbackCheck
+  switch (error.code) {
+    case 'no_pending_authorization':
+      return 'pending-authorization'
+    case 'pending_authorization_expired':
+      return 'pending-authorization-age'
+    case 'iss_mismatch':
+      return 'iss'
+    case 'state_mismatch':
+      return 'state'
+    case 'authorization_error':
+    case 'interactive_sign_in_required':
+      return 'no-error'
+    default:
+      return undefined
+  }
 }

@@ -3,7 +3,8 @@
  * exchanges the protocol layer reports, and which values in them are secrets. It decides nothing about
  * the flow; it only tells what happened.
  */
-import type { HttpExchange, IdTokenCheck, OidcError, OidcStep } from '../oidc'
+import { CALLBACK_CHECKS, callbackCheckOf } from '../oidc'
+import type { CallbackCheckId, HttpExchange, IdTokenCheck, OidcError, OidcStep } from '../oidc'
 import type { FlowTimeline, TimelineCheck, TimelineEntry, TimelineStepKind } from './flow-timeline'
 
 /** Fields that carry tokens or secrets, in form bodies (RFC 6749, RFC 7009) and JSON answers. */
@@ -100,52 +101,32 @@ function valuesInJson(body: string | undefined): string[] {
   return values
 }
 
-/** The callback checks, in the order they run (authorization-response.ts, oauth4webapi). */
-const CALLBACK_CHECKS: { name: string; failsWith: (error: OidcError) => boolean }[] = [
-  {
-    name: 'a sign-in started in this tab is waiting (RFC 9700 §4.7)',
-    failsWith: (error) => error.code === 'no_pending_authorization',
-  },
-  {
-    name: 'the waiting sign-in is minutes old, not older (RFC 6749 §4.1.2)',
-    failsWith: (error) => error.code === 'pending_authorization_expired',
-  },
-  {
-    name: 'no tokens in the callback URL (RFC 9700 §4.6)',
-    failsWith: (error) => error.check === 'no tokens in the callback URL',
-  },
-  {
-    name: 'each parameter appears once (RFC 6749 §3.1)',
-    failsWith: (error) => error.check === 'each parameter once',
-  },
-  {
-    name: 'iss equals the issuer (RFC 9207 §2.4)',
-    failsWith: (error) => error.code === 'iss_mismatch',
-  },
-  {
-    name: 'state equals the one this tab sent (RFC 6749 §10.12)',
-    failsWith: (error) => error.code === 'state_mismatch',
-  },
-  {
-    name: 'the provider did not answer with an error (RFC 6749 §4.1.2.1)',
-    failsWith: (error) =>
-      error.code === 'authorization_error' || error.code === 'interactive_sign_in_required',
-  },
-  {
-    name: 'a code is present',
-    failsWith: (error) => error.code === 'invalid_authorization_response',
-  },
-]
+/** What each callback check makes sure of, in the reader's words. */
+const CALLBACK_CHECK_NAMES: Record<CallbackCheckId, string> = {
+  'pending-authorization': 'a sign-in started in this tab is waiting (RFC 9700 §4.7)',
+  'pending-authorization-age': 'the waiting sign-in is minutes old, not older (RFC 6749 §4.1.2)',
+  'no-tokens-in-url': 'no tokens in the callback URL (RFC 9700 §4.6)',
+  'parameters-once': 'each parameter appears once (RFC 6749 §3.1)',
+  iss: 'iss equals the issuer (RFC 9207 §2.4)',
+  state: 'state equals the one this tab sent (RFC 6749 §10.12)',
+  'no-error': 'the provider did not answer with an error (RFC 6749 §4.1.2.1)',
+  code: 'a code is present',
+}
 
 /** Checks that passed, then the one that failed; the ones after it never ran. */
 export function callbackChecks(error?: OidcError): TimelineCheck[] {
+  const failedAt = error === undefined ? undefined : callbackCheckOf(error)
   const checks: TimelineCheck[] = []
-  for (const check of CALLBACK_CHECKS) {
-    const failed = error !== undefined && check.failsWith(error)
-    checks.push({ name: check.name, passed: !failed, ...(failed ? { detail: error.message } : {}) })
+  for (const id of CALLBACK_CHECKS) {
+    const failed = error !== undefined && id === failedAt
+    checks.push({
+      name: CALLBACK_CHECK_NAMES[id],
+      passed: !failed,
+      ...(failed ? { detail: error.message } : {}),
+    })
     if (failed) break
   }
-  if (error && checks.every((check) => check.passed)) {
+  if (error && failedAt === undefined) {
     checks.push({ name: 'the callback is valid', passed: false, detail: error.message })
   }
   return checks

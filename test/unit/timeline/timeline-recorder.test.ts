@@ -243,19 +243,19 @@ describe('callbackChecks', () => {
     ['a pending authorization too old', error('pending_authorization_expired'), 1],
     [
       'tokens in the URL',
-      error('invalid_authorization_response', { check: 'no tokens in the callback URL' }),
+      error('invalid_authorization_response', { callbackCheck: 'no-tokens-in-url' }),
       2,
     ],
     [
       'a repeated parameter',
-      error('invalid_authorization_response', { check: 'each parameter once' }),
+      error('invalid_authorization_response', { callbackCheck: 'parameters-once' }),
       3,
     ],
     ['another iss', error('iss_mismatch', { check: 'iss' }), 4],
     ['another state', error('state_mismatch', { check: 'state' }), 5],
     ['error=access_denied', error('authorization_error'), 6],
     ['login_required to prompt=none', error('interactive_sign_in_required'), 6],
-    ['no code', error('invalid_authorization_response', { check: 'code' }), 7],
+    ['no code', error('invalid_authorization_response', { callbackCheck: 'code' }), 7],
   ])('stops at the failed check for %s; the later ones never ran', (_, failure, failedAt) => {
     const checks = callbackChecks(failure)
 
