@@ -23,10 +23,10 @@ export function syncSignOutAcrossTabs(session: Session): void {
   const channel = new BroadcastChannel(CHANNEL)
   // Set up once the page is idle: the session may be signed in already.
   const initial = session.getSnapshot()
-  let signedInAt = initial.status === 'signed-in' ? initial.issuer : undefined
+  let signedInAt = initial.status === 'signed-in' ? initial.client.metadata.issuer : undefined
   session.subscribe(() => {
     const state = session.getSnapshot()
-    if (state.status === 'signed-in') signedInAt = state.issuer
+    if (state.status === 'signed-in') signedInAt = state.client.metadata.issuer
     // Only a sign-out asked for here is announced; a tab told by another does not echo it.
     if (state.status === 'signing-out' && signedInAt !== undefined) {
       const message: SignedOutMessage = { type: 'signed-out', issuer: signedInAt }
@@ -37,7 +37,7 @@ export function syncSignOutAcrossTabs(session: Session): void {
   channel.addEventListener('message', (event: MessageEvent) => {
     const state = session.getSnapshot()
     if (!isSignedOutMessage(event.data)) return
-    if (state.status !== 'signed-in' || state.issuer !== event.data.issuer) return
+    if (state.status !== 'signed-in' || state.client.metadata.issuer !== event.data.issuer) return
     session.forget(
       `You signed out at ${event.data.issuer} in another tab, so this tab forgot its tokens too.`,
     )

@@ -1,8 +1,10 @@
 /**
  * The ID token checks this app makes at the token endpoint (OpenID Connect Core 1.0 §3.1.3.7), in words a
- * learner can read next to the decoded token. Only checks that really ran belong here: the signature is
- * not one of them yet, and the UI says so.
+ * learner can read next to the decoded token. Only checks that really ran belong here: the signature
+ * is one of them only when the keys fetched before the redirect verified it.
  */
+import type { ClientContext } from './client-context'
+import type { TokenSet } from './token-set'
 
 export interface IdTokenCheck {
   /** Stable id, also used in test selectors. */
@@ -62,4 +64,16 @@ export function idTokenChecks(expected: {
       spec: CORE_VALIDATION,
     },
   ]
+}
+
+/** The checks that passed on this session's ID token; none when it has no ID token. */
+export function idTokenChecksFor(client: ClientContext, tokens: TokenSet): readonly IdTokenCheck[] {
+  return tokens.id_token === undefined
+    ? []
+    : idTokenChecks({
+        issuer: client.metadata.issuer,
+        clientId: client.clientId,
+        alg: client.idTokenAlg,
+        signatureVerified: tokens.idTokenSignatureVerified === true,
+      })
 }

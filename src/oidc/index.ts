@@ -22,7 +22,7 @@ export type { JwksResult, JwksSnapshot } from './jwks'
 export { lintMetadata } from './metadata-lint'
 export type { MetadataFinding } from './metadata-lint'
 export type { HttpOptions } from './http'
-export { idTokenChecks } from './id-token-checks'
+export { idTokenChecks, idTokenChecksFor } from './id-token-checks'
 export type { IdTokenCheck } from './id-token-checks'
 export {
   asOidcError,

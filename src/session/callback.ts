@@ -6,6 +6,7 @@
 import {
   asOidcError,
   exchangeAuthorizationCode,
+  idTokenChecksFor,
   interactiveNeeded,
   OidcError,
   validateAuthorizationResponse,
@@ -26,11 +27,8 @@ export function createCallback(context: FlowContext, renewal: Renewal) {
     deps.markers.writeSessionHint({ issuer: client.metadata.issuer, clientId: client.clientId })
     const next: SignedIn = {
       status: 'signed-in',
-      issuer: client.metadata.issuer,
-      clientId: client.clientId,
       client,
       tokens,
-      idTokenChecks: renewal.checksFor(client, tokens),
       strategy: renewal.strategyFor(tokens),
       autoRefresh: context.signedIn()?.autoRefresh ?? true,
       refreshing: false,
@@ -64,7 +62,7 @@ export function createCallback(context: FlowContext, renewal: Renewal) {
             nowSeconds: epochSeconds(deps.clock),
           }),
         {
-          ok: (issued) => idTokenTimelineChecks(renewal.checksFor(client, issued)),
+          ok: (issued) => idTokenTimelineChecks(idTokenChecksFor(client, issued)),
           failed: (failure) =>
             failure.check === undefined
               ? undefined

@@ -10,14 +10,13 @@ import {
   assertSameIdentity,
   createAuthorizationRequest,
   exchangeAuthorizationCode,
-  idTokenChecks,
   interactiveNeeded,
   isTransientFailure,
   OidcError,
   refreshTokens,
   validateAuthorizationResponse,
 } from '../oidc'
-import type { ClientContext, TokenSet } from '../oidc'
+import type { TokenSet } from '../oidc'
 import { tokenFingerprint } from '../jwt/token-fingerprint'
 import { epochSeconds } from './clock'
 import type { FlowContext } from './flow-context'
@@ -61,17 +60,6 @@ export function createRenewal(context: FlowContext) {
   }
 
   /** The ID token checks that passed for these tokens (none when there is no ID token). */
-  function checksFor(client: ClientContext, tokens: TokenSet) {
-    return tokens.id_token === undefined
-      ? []
-      : idTokenChecks({
-          issuer: client.metadata.issuer,
-          clientId: client.clientId,
-          alg: client.idTokenAlg,
-          signatureVerified: tokens.idTokenSignatureVerified === true,
-        })
-  }
-
   /** Plans the next renewal from the access token's own lifetime, when it has one. */
   function plan(current: SignedIn): void {
     const { accessTokenExpiresAt, expires_in: lifetime } = current.tokens
@@ -98,7 +86,7 @@ export function createRenewal(context: FlowContext) {
     const { url, pending } = await createAuthorizationRequest({
       metadata: current.client.metadata,
       ...(current.client.jwks === undefined ? {} : { jwks: current.client.jwks }),
-      clientId: current.clientId,
+      clientId: current.client.clientId,
       redirectUri: request.redirectUri,
       scope: request.scope,
       extraParams: withPrompt(request.extraParams, 'none'),
@@ -202,11 +190,6 @@ export function createRenewal(context: FlowContext) {
     const next: SignedIn = {
       ...latest,
       tokens,
-      // A refresh without a new ID token keeps the old one, and what was checked about it.
-      idTokenChecks:
-        tokens.id_token === latest.tokens.id_token
-          ? latest.idTokenChecks
-          : checksFor(latest.client, tokens),
       strategy: strategyFor(tokens),
       refreshing: false,
       history: [entry, ...latest.history],
@@ -236,7 +219,6 @@ export function createRenewal(context: FlowContext) {
 
   return {
     strategyFor,
-    checksFor,
     plan,
     refreshOutsideScheduler,
     stop: () => {

@@ -2,14 +2,7 @@
  * The states a session can be in, as one discriminated union: the UI renders from it and nothing else.
  * A failure is a signed-out state that carries its error, so no half-signed-in state can exist.
  */
-import type {
-  ClientContext,
-  IdTokenCheck,
-  OidcError,
-  ResourceResponse,
-  TokenSet,
-  UserInfoResult,
-} from '../oidc'
+import type { ClientContext, OidcError, ResourceResponse, TokenSet, UserInfoResult } from '../oidc'
 
 /** How this session renews its access token. */
 export type RenewalStrategy = 'refresh_token' | 'silent_iframe' | 'none'
@@ -51,12 +44,9 @@ export type ApiCall<T> =
 
 export interface SignedIn {
   status: 'signed-in'
-  issuer: string
-  clientId: string
+  /** The issuer, client_id, metadata and keys this session was signed in with. */
   client: ClientContext
   tokens: TokenSet
-  /** The ID token checks that passed; empty when there is no ID token. */
-  idTokenChecks: readonly IdTokenCheck[]
   strategy: RenewalStrategy
   autoRefresh: boolean
   refreshing: boolean

@@ -72,7 +72,7 @@ export function createSignOut(context: FlowContext, renewal: Renewal) {
         try {
           return buildEndSessionUrl({
             metadata: current.client.metadata,
-            clientId: current.clientId,
+            clientId: current.client.clientId,
             postLogoutRedirectUri: deps.postLogoutRedirectUri,
           })
         } catch (error) {

@@ -41,8 +41,6 @@ function signedIn(
   const issuer = options.issuer ?? ISSUER
   return {
     status: 'signed-in',
-    issuer,
-    clientId: CLIENT_ID,
     client: {
       metadata: {
         issuer,
@@ -63,7 +61,6 @@ function signedIn(
       idTokenClaims: { iss: issuer, aud: CLIENT_ID, sub: SUB },
       ...options.tokens,
     },
-    idTokenChecks: [],
     strategy: 'refresh_token',
     autoRefresh: true,
     refreshing: false,

@@ -22,8 +22,6 @@ function timeOfDay(epochMs: number): string {
 function signedIn(overrides: Partial<SignedIn> = {}, tokens: Partial<SignedIn['tokens']> = {}) {
   const state: SignedIn = {
     status: 'signed-in',
-    issuer: ISSUER,
-    clientId: 'spa',
     client: {
       metadata: { issuer: ISSUER, token_endpoint: `${ISSUER}/token` },
       clientId: 'spa',
@@ -39,7 +37,6 @@ function signedIn(overrides: Partial<SignedIn> = {}, tokens: Partial<SignedIn['t
       accessTokenExpiresAt: NOW + 270,
       ...tokens,
     },
-    idTokenChecks: [],
     strategy: 'refresh_token',
     autoRefresh: true,
     refreshing: false,

@@ -8,6 +8,7 @@ import { UserInfoCall } from '../../features/api-calls/userinfo-call'
 import { SignOutButton } from '../../features/sign-out/sign-out-button'
 import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
 import { useSessionActions, useTimeline } from '../../lib/session-react'
+import { idTokenChecksFor } from '../../oidc'
 import type { SignedIn } from '../../session'
 import { TokenInspector } from '../../features/token-inspector/token-inspector'
 
@@ -48,7 +49,7 @@ function SignedInSummary(props: {
     <section className="signed-in" aria-labelledby="signed-in-title">
       <h2 id="signed-in-title">Signed in</h2>
       <p>
-        Signed in at <code>{state.issuer}</code>
+        Signed in at <code>{state.client.metadata.issuer}</code>
         {who !== undefined ? (
           <>
             {' '}
@@ -112,7 +113,7 @@ export function SignedInView({ state }: { state: SignedIn }) {
             ? {}
             : { refreshToken: state.tokens.refresh_token }),
         }}
-        idTokenChecks={state.idTokenChecks}
+        idTokenChecks={idTokenChecksFor(state.client, state.tokens)}
         {...(state.client.metadata.jwks_uri === undefined
           ? {}
           : { jwksUri: state.client.metadata.jwks_uri })}

@@ -62,8 +62,8 @@ function describeRun(state: SignedIn): Run {
   const { metadata } = state.client
   const claims = idTokenClaims(state.tokens)
   return {
-    issuer: state.issuer,
-    clientId: state.clientId,
+    issuer: state.client.metadata.issuer,
+    clientId: state.client.clientId,
     authorizationEndpoint: metadata.authorization_endpoint,
     tokenEndpoint: metadata.token_endpoint,
     userinfoEndpoint: metadata.userinfo_endpoint,

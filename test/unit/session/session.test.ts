@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { idTokenChecksFor } from '../../../src/oidc'
 import {
   createSession,
   PENDING_AUTHORIZATION_KEY,
@@ -45,9 +46,9 @@ describe('session', () => {
     await session.completeSignIn(callback)
     const state = session.getSnapshot()
     if (state.status !== 'signed-in') throw new Error(`not signed in: ${state.status}`)
-    expect(state.issuer).toBe(op.issuer)
+    expect(state.client.metadata.issuer).toBe(op.issuer)
     expect(state.tokens.idTokenClaims?.sub).toBe('alice')
-    expect(state.idTokenChecks.map((check) => check.id)).toContain('nonce')
+    expect(idTokenChecksFor(state.client, state.tokens).map((check) => check.id)).toContain('nonce')
     expect(storage.getItem(PENDING_AUTHORIZATION_KEY)).toBeNull()
     // What remains says only that this tab had a session, for after a reload.
     expect(JSON.parse(storage.getItem(SESSION_HINT_KEY) ?? 'null')).toEqual({
