@@ -1,15 +1,20 @@
 /**
- * `npm run bench`: builds PKCE Lab, a reference app doing the same job with bare oauth4webapi +
- * jwt-decode (bench/reference-app) and a React + react-dom + react-router baseline (bench/baseline);
- * measures what a first visit downloads, then drives Chromium against the local OpenID provider to
- * time the first screen, the callback and one refresh, alternating the two apps; runs Lighthouse on
+ * `npm run bench`: builds PKCE Lab, the React apps a developer would otherwise build for the same
+ * job (bare oauth4webapi + React in bench/react-app, oidc-client-ts + react-oidc-context in
+ * bench/oidc-context-app), a framework-free reference (bench/reference-app) and a React +
+ * react-dom + react-router baseline (bench/baseline); measures what a first visit downloads, then
+ * drives Chromium against the local OpenID provider to time the first screen, the callback and one
+ * refresh, the apps alternated, first on a simulated network (the static servers and the provider
+ * answer each request after --delay-ms, 40 by default) and then on loopback; runs Lighthouse on
  * PKCE Lab; prints a table, the budgets with PASS/FAIL, and the same as JSON (also written, with
- * every run and the Lighthouse reports, to node_modules/.cache/pkce-lab-bench/, or BENCH_OUT_DIR). Exits 0 unless the benchmark itself breaks: budgets only report.
+ * every run and the Lighthouse reports, to node_modules/.cache/pkce-lab-bench/, or BENCH_OUT_DIR).
+ * Exits 0 unless the benchmark itself breaks: budgets only report.
  *
- *   npm run bench -- [--runs N] [--skip-lighthouse]
+ *   npm run bench -- [--runs N] [--delay-ms N] [--skip-lighthouse]
  *
- * Ports (127.0.0.1): PKCE Lab 5673, reference 5674, providers 5680 and 5681; override with
- * BENCH_APP_PORT, BENCH_REFERENCE_PORT, BENCH_PROVIDER_PORT and BENCH_GOOGLE_PORT.
+ * Ports (127.0.0.1): PKCE Lab 5673, reference 5674, React peer 5675, react-oidc-context peer 5676,
+ * providers 5680 and 5681; override with BENCH_APP_PORT, BENCH_REFERENCE_PORT, BENCH_REACT_PORT,
+ * BENCH_OIDC_CONTEXT_PORT, BENCH_PROVIDER_PORT and BENCH_GOOGLE_PORT.
  */
 import console from 'node:console'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -21,10 +26,10 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 
 import { CHROMIUM_LAUNCH_ARGS, runOnce } from './lib/browser-runs.js'
-import { buildApp, buildBaseline, buildReference } from './lib/builds.js'
+import { buildApp, buildBaseline, buildPeer } from './lib/builds.js'
 import { runLighthouse } from './lib/lighthouse.js'
 import { loadRepoModules } from './lib/repo-modules.js'
-import { checkBudgets, formatTable, MUST_BE_LAZY, timings } from './lib/report.js'
+import { checkBudgets, formatTable, MUST_BE_LAZY, TARGETS, timings } from './lib/report.js'
 import { createRequestLog } from './lib/request-log.js'
 import { measureSite } from './lib/sizes.js'
 import { serveStatic } from './lib/static-server.js'
@@ -49,20 +54,28 @@ function portFrom(name, fallback) {
 }
 
 function parseArgs(/** @type {string[]} */ argv) {
-  let runs = 7
+  let runs = 9
+  let delayMs = 40
   let lighthouse = true
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]
     if (arg === '--runs') {
       runs = Number(argv[(i += 1)])
       if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positive integer')
+    } else if (arg === '--delay-ms') {
+      delayMs = Number(argv[(i += 1)])
+      if (!Number.isInteger(delayMs) || delayMs < 0) {
+        throw new Error('--delay-ms needs a whole number of milliseconds (0: loopback only)')
+      }
     } else if (arg === '--skip-lighthouse') {
       lighthouse = false
     } else {
-      throw new Error(`unknown argument ${String(arg)} (use --runs N, --skip-lighthouse)`)
+      throw new Error(
+        `unknown argument ${String(arg)} (use --runs N, --delay-ms N, --skip-lighthouse)`,
+      )
     }
   }
-  return { runs, lighthouse }
+  return { runs, delayMs, lighthouse }
 }
 
 /** @param {string} message */
@@ -116,60 +129,85 @@ function initialComposition(chunkModules, initialFiles) {
   return Object.fromEntries([...groups].sort((a, b) => b[1] - a[1]))
 }
 
+/** The apps PKCE Lab is measured against: their folder in bench/ and their port. */
+const PEERS = /** @type {const} */ ([
+  { name: 'react', folder: 'react-app', portVariable: 'BENCH_REACT_PORT', port: 5675 },
+  {
+    name: 'oidcContext',
+    folder: 'oidc-context-app',
+    portVariable: 'BENCH_OIDC_CONTEXT_PORT',
+    port: 5676,
+  },
+  { name: 'reference', folder: 'reference-app', portVariable: 'BENCH_REFERENCE_PORT', port: 5674 },
+])
+
 async function main() {
   const options = parseArgs(process.argv.slice(2))
-  const ports = {
-    app: portFrom('BENCH_APP_PORT', 5673),
-    reference: portFrom('BENCH_REFERENCE_PORT', 5674),
-    local: portFrom('BENCH_PROVIDER_PORT', 5680),
-    google: portFrom('BENCH_GOOGLE_PORT', 5681),
-  }
-  const localIssuer = `http://${HOST}:${String(ports.local)}`
-  const googleIssuer = `http://${HOST}:${String(ports.google)}`
+  const appPort = portFrom('BENCH_APP_PORT', 5673)
+  const localPort = portFrom('BENCH_PROVIDER_PORT', 5680)
+  const googlePort = portFrom('BENCH_GOOGLE_PORT', 5681)
+  const localIssuer = `http://${HOST}:${String(localPort)}`
+  const googleIssuer = `http://${HOST}:${String(googlePort)}`
   const started = Date.now()
   const machineAtStart = machine()
   await mkdir(outDir, { recursive: true })
 
-  progress('building PKCE Lab, the reference app and the baseline')
-  const appDir = path.join(outDir, 'app')
-  const chunkModules = await buildApp({ repoRoot, outDir: appDir, localIssuer, googleIssuer })
-  await buildReference({ benchDir, outDir: path.join(outDir, 'reference'), localIssuer })
-  await buildBaseline({ benchDir, outDir: path.join(outDir, 'baseline') })
-  const sizes = {
-    app: await measureSite(appDir),
-    reference: await measureSite(path.join(outDir, 'reference')),
-    baseline: await measureSite(path.join(outDir, 'baseline')),
+  progress('building PKCE Lab, the apps it is measured against and the baseline')
+  const dirs = {
+    app: path.join(outDir, 'app'),
+    ...Object.fromEntries(PEERS.map((peer) => [peer.name, path.join(outDir, peer.name)])),
   }
+  const chunkModules = await buildApp({ repoRoot, outDir: dirs.app, localIssuer, googleIssuer })
+  for (const peer of PEERS) {
+    await buildPeer({ benchDir, folder: peer.folder, outDir: dirs[peer.name], localIssuer })
+  }
+  await buildBaseline({ benchDir, outDir: path.join(outDir, 'baseline') })
+  const sizes =
+    /** @type {Record<import('./lib/browser-runs.js').TargetName | 'baseline', import('./lib/sizes.js').SiteSizes>} */ (
+      Object.fromEntries(
+        await Promise.all(
+          [...Object.entries(dirs), ['baseline', path.join(outDir, 'baseline')]].map(
+            async ([name, dir]) => [name, await measureSite(dir)],
+          ),
+        ),
+      )
+    )
   const violations = lazyViolations(chunkModules, sizes.app.initialJs.files)
 
+  // Every server waits this long before it answers: the simulated network, 0 on loopback.
+  let delayMs = 0
+  const delay = () => delayMs
+  const ports = [
+    { name: /** @type {const} */ ('app'), port: appPort },
+    ...PEERS.map((peer) => ({ name: peer.name, port: portFrom(peer.portVariable, peer.port) })),
+  ]
   const log = createRequestLog({
-    [ports.app]: 'app',
-    [ports.reference]: 'reference',
-    [ports.local]: 'provider-local',
-    [ports.google]: 'provider-google',
+    ...Object.fromEntries(ports.map(({ name, port }) => [port, name])),
+    [localPort]: 'provider-local',
+    [googlePort]: 'provider-google',
   })
   /** @type {(() => Promise<void>)[]} */
   const cleanups = [async () => log.stop()]
   try {
     const repo = await loadRepoModules(repoRoot)
     cleanups.push(repo.close)
-    const appServer = await serveStatic({ root: appDir, host: HOST, port: ports.app })
-    cleanups.push(appServer.close)
-    const referenceServer = await serveStatic({
-      root: path.join(outDir, 'reference'),
-      host: HOST,
-      port: ports.reference,
-    })
-    cleanups.push(referenceServer.close)
-    const appOrigins = [appServer.origin, referenceServer.origin]
+    /** @type {import('./lib/browser-runs.js').Target[]} */
+    const targets = []
+    for (const { name, port } of ports) {
+      const server = await serveStatic({ root: dirs[name], host: HOST, port, delayMs: delay })
+      cleanups.push(server.close)
+      targets.push({ name, origin: server.origin, server: name })
+    }
+    const appOrigins = targets.map((target) => target.origin)
     const providers = await repo.startLocalProviders({
       host: HOST,
-      localPort: ports.local,
-      googlePort: ports.google,
+      localPort,
+      googlePort,
       appOrigins,
       // Long enough that no automatic refresh falls inside a run; "Refresh now" is what is timed.
       accessTokenTtlSeconds: 60,
       quiet: true,
+      requestDelayMs: delay,
     })
     cleanups.push(providers.close)
 
@@ -181,31 +219,45 @@ async function main() {
     })
     cleanups.push(() => browser.close())
     const chromiumVersion = `Chromium ${browser.version()} (${browserPath.executablePath})`
-
-    /** @type {import('./lib/browser-runs.js').Target} */
-    const app = { name: 'app', origin: appServer.origin, server: 'app' }
-    /** @type {import('./lib/browser-runs.js').Target} */
-    const reference = { name: 'reference', origin: referenceServer.origin, server: 'reference' }
     const providerOrigins = [providers.local.issuer, providers.google.issuer]
     /** @param {import('./lib/browser-runs.js').Target} target @param {boolean} [trace] */
     const run = (target, trace = false) =>
       runOnce({ browser, target, appOrigins, providerOrigins, log, trace })
 
-    progress('warming up (one run each, not counted)')
-    await run(app)
-    await run(reference)
-    /** @type {{ app: import('./lib/browser-runs.js').RunResult[], reference: import('./lib/browser-runs.js').RunResult[] }} */
-    const runs = { app: [], reference: [] }
-    for (let i = 0; i < options.runs; i += 1) {
-      progress(`run ${String(i + 1)} of ${String(options.runs)}`)
-      // A-B then B-A, so neither app always goes first.
-      const order = i % 2 === 0 ? [app, reference] : [reference, app]
-      for (const target of order) runs[target.name].push(await run(target))
+    const modes =
+      options.delayMs > 0
+        ? /** @type {const} */ (['network', 'loopback'])
+        : /** @type {const} */ (['loopback'])
+    /** @type {{ network?: import('./lib/report.js').RunsByTarget, loopback?: import('./lib/report.js').RunsByTarget }} */
+    const runs = {}
+    for (const mode of modes) {
+      delayMs = mode === 'network' ? options.delayMs : 0
+      progress(`${mode}: warming up (one run of each app, not counted)`)
+      for (const target of targets) await run(target)
+      const byTarget = /** @type {import('./lib/report.js').RunsByTarget} */ (
+        Object.fromEntries(targets.map((target) => [target.name, []]))
+      )
+      for (let i = 0; i < options.runs; i += 1) {
+        progress(`${mode}: run ${String(i + 1)} of ${String(options.runs)}`)
+        // Each round starts with the next app, so none always goes first.
+        const order = [
+          ...targets.slice(i % targets.length),
+          ...targets.slice(0, i % targets.length),
+        ]
+        for (const target of order) byTarget[target.name].push(await run(target))
+      }
+      runs[mode] = byTarget
     }
-    progress('one traced run each, for the main thread (not counted)')
-    const mainThread = {
-      app: (await run(app, true)).callbackMainThread,
-      reference: (await run(reference, true)).callbackMainThread,
+    delayMs = 0
+    progress(
+      'one traced loopback run of PKCE Lab and the React peer, for the main thread (not counted)',
+    )
+    /** @type {Partial<Record<import('./lib/browser-runs.js').TargetName, import('./lib/main-thread.js').MainThreadWork | undefined>>} */
+    const mainThread = {}
+    for (const target of targets.filter(
+      (candidate) => candidate.name === 'app' || candidate.name === 'react',
+    )) {
+      mainThread[target.name] = (await run(target, true)).callbackMainThread
     }
     await browser.close()
 
@@ -216,7 +268,7 @@ async function main() {
       const audit = (formFactor) => {
         progress(`Lighthouse on PKCE Lab (${formFactor})`)
         return runLighthouse({
-          url: `${appServer.origin}/`,
+          url: `${targets[0]?.origin ?? ''}/`,
           chromePath: browserPath.executablePath,
           outputPath: path.join(outDir, `lighthouse-${formFactor}.json`),
           formFactor,
@@ -227,13 +279,24 @@ async function main() {
       lighthouse = { mobile: await audit('mobile'), desktop: await audit('desktop') }
     }
 
-    const times = { app: timings(runs.app), reference: timings(runs.reference) }
+    const loopbackRuns = /** @type {import('./lib/report.js').RunsByTarget} */ (runs.loopback)
+    const allRuns = { ...(runs.network ? { network: runs.network } : {}), loopback: loopbackRuns }
+    /** @param {import('./lib/report.js').RunsByTarget} byTarget */
+    const timesOf = (byTarget) =>
+      /** @type {import('./lib/report.js').TimesByTarget} */ (
+        Object.fromEntries(TARGETS.map(({ name }) => [name, timings(byTarget[name])]))
+      )
+    /** @type {import('./lib/report.js').TimesByMode} */
+    const times = {
+      ...(runs.network ? { network: timesOf(runs.network) } : {}),
+      loopback: timesOf(loopbackRuns),
+    }
     const budgets = checkBudgets({
       app: sizes.app,
       baseline: sizes.baseline,
       lazyViolations: violations,
-      appRuns: runs.app,
-      referenceRuns: runs.reference,
+      times,
+      runs: allRuns,
       lighthouse,
     })
     const header = {
@@ -241,6 +304,7 @@ async function main() {
       machine: machineAtStart,
       chromium: chromiumVersion,
       runs: options.runs,
+      delayMs: options.delayMs,
     }
     const results = {
       header,
@@ -250,14 +314,16 @@ async function main() {
         groups: initialComposition(chunkModules, sizes.app.initialJs.files),
       },
       times,
-      runs,
+      runs: allRuns,
       callbackMainThread: mainThread,
       lighthouse,
       budgets,
       durationSeconds: Math.round((Date.now() - started) / 1000),
     }
     await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
-    console.log(formatTable({ header, sizes, times, runs, mainThread, budgets, lighthouse }))
+    console.log(
+      formatTable({ header, sizes, times, runs: allRuns, mainThread, budgets, lighthouse }),
+    )
     console.log('')
     console.log(`JSON (also in ${path.relative(repoRoot, path.join(outDir, 'results.json'))}):`)
     console.log(
@@ -281,12 +347,19 @@ async function main() {
             ]),
           ),
           times: Object.fromEntries(
-            Object.entries(times).map(([name, figures]) => [
-              name,
+            Object.entries(times).map(([mode, byTarget]) => [
+              mode,
               Object.fromEntries(
-                Object.entries(figures).map(([key, value]) => [
-                  key,
-                  { median: round(value.median), best: round(value.best) },
+                Object.entries(byTarget).map(([name, figures]) => [
+                  name,
+                  Object.fromEntries(
+                    Object.entries(figures)
+                      .filter(([, value]) => 'median' in value)
+                      .map(([key, value]) => [
+                        key,
+                        { median: round(value.median), best: round(value.best) },
+                      ]),
+                  ),
                 ]),
               ),
             ]),

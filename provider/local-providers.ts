@@ -48,6 +48,8 @@ export interface LocalProvidersOptions {
   accessTokenTtlSeconds?: number
   /** Drop oidc-provider's construction-time development warnings (for tests). */
   quiet?: boolean
+  /** Milliseconds every request waits before it is handled: the benchmark's simulated network. */
+  requestDelayMs?: () => number
 }
 
 export interface RunningProviders {
@@ -159,10 +161,21 @@ function construct(
   }
 }
 
-function listen(provider: Provider, role: ProviderRole, host: string, port: number) {
+function listen(
+  provider: Provider,
+  role: ProviderRole,
+  host: string,
+  port: number,
+  delayMs: () => number,
+) {
   const handle = provider.callback()
   const server = createServer((req, res) => {
-    void handle(req, res)
+    const delay = delayMs()
+    if (delay > 0) {
+      setTimeout(() => void handle(req, res), delay)
+    } else {
+      void handle(req, res)
+    }
   })
   return new Promise<Server>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -310,10 +323,11 @@ export async function startLocalProviders(
   )
   google.use(googleQuirks(google.pathFor('authorization'), GOOGLE_LIKE_CLIENT_ID))
 
-  const localServer = await listen(local, 'local', host, options.localPort)
+  const delayMs = options.requestDelayMs ?? (() => 0)
+  const localServer = await listen(local, 'local', host, options.localPort, delayMs)
   let googleServer: Server
   try {
-    googleServer = await listen(google, 'google', host, options.googlePort)
+    googleServer = await listen(google, 'google', host, options.googlePort, delayMs)
   } catch (error) {
     await close(localServer)
     throw error

@@ -1,6 +1,7 @@
 /* global window, document, performance, MutationObserver, URL, URLSearchParams, setTimeout, clearTimeout -- Node's, and the page's in the functions run by page.evaluate */
 /**
- * One timed run of the happy path in Chromium, the same for PKCE Lab and the reference app: open the
+ * One timed run of the happy path in Chromium, the same for PKCE Lab and each app it is measured
+ * against (the two React peers and the framework-free reference): open the
  * app, sign in at the local provider, come back to the callback, see the ID token's claims, press
  * "Refresh now" once. Each run has a fresh browser context (empty cache and storage, like a first
  * visit). Times come from the page's own clock: an init script notes performance.now() when the
@@ -22,11 +23,12 @@ export const CHROMIUM_LAUNCH_ARGS = [
 ]
 
 /** @typedef {import('./request-log.js').LoggedRequest} LoggedRequest */
+/** @typedef {'app' | 'react' | 'oidcContext' | 'reference'} TargetName */
 /** @typedef {Window & { __bench?: { signIn?: number, claims?: number } }} BenchWindow the marks */
 /** @typedef {ReturnType<typeof import('./request-log.js').createRequestLog>} RequestLog */
 /**
  * @typedef {object} Target
- * @property {'app' | 'reference'} name
+ * @property {TargetName} name
  * @property {string} origin
  * @property {string} server the request log's name for its static server
  */
@@ -49,13 +51,16 @@ export const CHROMIUM_LAUNCH_ARGS = [
  */
 /**
  * @typedef {object} RunResult
- * @property {'app' | 'reference'} target
+ * @property {TargetName} target
  * @property {number} loadToSignInMs navigation start to the "Sign in" button in the DOM and visible
  * @property {Record<string, number>} loadBreakdown milestones of that load, ms from navigation start
  * @property {number} callbackToClaimsMs the callback document's fetch start to the claims table
  * @property {number} callbackNavigationStartToClaimsMs the same from the navigation start, which
  *   includes the provider's redirects before the callback
  * @property {CallbackBreakdown} callbackBreakdown
+ * @property {number} callbackResources what the callback page fetched (from the network or the
+ *   browser's cache): its document, scripts, styles and requests
+ * @property {number} callbackScriptBytes the callback page's scripts, decoded
  * @property {string[]} callbackProviderRequests what reached the providers from the callback page
  * @property {ProviderCall[]} callbackProviderCalls the same, seen by the browser, with grant types
  * @property {string[]} callbackAppRequests what the callback page fetched from its own origin
@@ -260,6 +265,8 @@ export async function runOnce({
       return {
         claims,
         fetchStart: from,
+        resources: resources.length + 1,
+        scriptBytes: scripts.reduce((sum, entry) => sum + entry.decodedBodySize, 0),
         breakdown: {
           responseEnd: navigation.responseEnd - from,
           domContentLoaded: navigation.domContentLoadedEventEnd - from,
@@ -308,6 +315,8 @@ export async function runOnce({
       callbackToClaimsMs: timing.claims - timing.fetchStart,
       callbackNavigationStartToClaimsMs: timing.claims,
       callbackBreakdown: timing.breakdown,
+      callbackResources: timing.resources,
+      callbackScriptBytes: timing.scriptBytes,
       callbackProviderRequests: onCallbackPage
         .filter((entry) => entry.server.startsWith('provider'))
         .map(describe),

@@ -1,7 +1,8 @@
 /**
- * The three builds the benchmark measures, each with Vite's production defaults: PKCE Lab with the
+ * The builds the benchmark measures, each with Vite's production defaults: PKCE Lab with the
  * project's own vite.config.ts (only the base path and the local issuers are set, as the dev plugin
- * sets them for `npm start`), the reference app, and the React + react-dom + react-router baseline.
+ * sets them for `npm start`), the apps it is measured against (bench/react-app,
+ * bench/oidc-context-app, bench/reference-app), and the React + react-dom + react-router baseline.
  */
 import path from 'node:path'
 
@@ -57,14 +58,16 @@ export async function buildApp({ repoRoot, outDir, localIssuer, googleIssuer }) 
 }
 
 /**
+ * One of the apps PKCE Lab is measured against, from its folder in bench/.
  * @param {object} input
  * @param {string} input.benchDir
+ * @param {'reference-app' | 'react-app' | 'oidc-context-app'} input.folder
  * @param {string} input.outDir
  * @param {string} input.localIssuer
  */
-export async function buildReference({ benchDir, outDir, localIssuer }) {
+export async function buildPeer({ benchDir, folder, outDir, localIssuer }) {
   await build({
-    configFile: path.join(benchDir, 'reference-app', 'vite.config.js'),
+    configFile: path.join(benchDir, folder, 'vite.config.js'),
     logLevel: 'error',
     define: { 'import.meta.env.VITE_BENCH_ISSUER': JSON.stringify(localIssuer) },
     build: { outDir, emptyOutDir: true },

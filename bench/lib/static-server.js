@@ -7,6 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
 const TYPES = /** @type {Record<string, string>} */ ({
@@ -29,10 +30,11 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt', '
  */
 
 /**
- * @param {{ root: string, host: string, port: number, base?: string }} options
+ * @param {{ root: string, host: string, port: number, base?: string, delayMs?: () => number }} options
+ *   delayMs: how long each request waits before it is answered (the simulated network)
  * @returns {Promise<StaticServer>}
  */
-export async function serveStatic({ root, host, port, base = '/' }) {
+export async function serveStatic({ root, host, port, base = '/', delayMs = () => 0 }) {
   /** @type {Map<string, Buffer>} */
   const encoded = new Map()
   // Compressed ahead, as a static host does: brotli at quality 11 takes a while, and a first request
@@ -77,6 +79,8 @@ export async function serveStatic({ root, host, port, base = '/' }) {
 
   const server = createServer((request, response) => {
     void (async () => {
+      const delay = delayMs()
+      if (delay > 0) await sleep(delay)
       const url = new URL(request.url ?? '/', 'http://localhost')
       const file = await resolveFile(url.pathname)
       if (file === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) {

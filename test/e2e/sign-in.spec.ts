@@ -67,7 +67,7 @@ test('cancelling at the provider explains access_denied and stays signed out', a
   await expect(alert).toContainText('access_denied')
   await expect(alert).toContainText('End-User aborted interaction')
   await expect(alert).toContainText('Callback (the authorization response)')
-  await expect(alert).toContainText('cancelled or refused at the provider')
+  await expect(alert).toContainText('Sign in again and approve the request')
   expect(traffic.tokenRequests).toHaveLength(0)
   expect(new URL(page.url()).search).toBe('')
   expect(await browserStorage(page, context)).not.toContain('pkce-lab:pending-authorization')
