@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 
 import { FlowViewsContext, needsFlowViews } from './app/flow-views-context'
-import type { FlowViewsLoad } from './app/flow-views-context'
+import type { FlowViews, FlowViewsLoad } from './app/flow-views-context'
 import { resolveInitialSettings } from './app/initial-settings'
 import { createAppRouter } from './app/router'
 import { browserStorage, createMemoryStorage, storageKeys } from './app/memory-storage'
@@ -74,6 +74,16 @@ function showFramedNotice(): void {
   document.getElementById('root')?.replaceChildren(notice)
 }
 
+/** The page's second chunk (app/flow-views.ts); a fetch that failed may succeed later. */
+let flowPiece: Promise<FlowViews> | undefined
+function loadFlowPiece(): Promise<FlowViews> {
+  flowPiece ??= import('./app/flow-views').catch((error: unknown) => {
+    flowPiece = undefined
+    throw error
+  })
+  return flowPiece
+}
+
 function boot(): void {
   // Denied storage (a sandboxed frame, some private modes) throws on access: the app still runs on
   // storage in memory, says so, and cannot sign in, since nothing would survive the redirect.
@@ -94,6 +104,7 @@ function boot(): void {
     },
     silentFrame: createSilentFrame({ origin, timeoutMs: 10_000 }),
     postLogoutRedirectUri: appUrl,
+    loadFlows: async () => (await loadFlowPiece()).createSessionFlows,
   })
 
   if (onCallback) {
@@ -203,14 +214,13 @@ function boot(): void {
     )
   }
 
-  // The second chunk (app/flow-views.ts) loads when the session first has more than the form to
-  // show: on the callback page at once, while the code is exchanged. A failed fetch is tried again
-  // at the session's next change.
+  // What a flow shows comes with the flows, in the second chunk: on view once the session first has
+  // more than the form to show. A failed fetch is tried again at the session's next change.
   function loadFlowViewsWhenNeeded(): void {
     if (flowViews.status === 'loading' || flowViews.status === 'loaded') return
     if (!needsFlowViews(session.getSnapshot(), session.getTimeline())) return
     flowViews = { status: 'loading' }
-    void import('./app/flow-views').then(
+    void loadFlowPiece().then(
       (views) => {
         flowViews = { status: 'loaded', views }
         render()

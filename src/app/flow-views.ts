@@ -1,10 +1,12 @@
 /**
- * The page's second chunk: what it shows once a flow has something to show — the statuses (a failure,
- * a sign-out report, a pause, the restore offer), the signed-in view with the token inspector, the
- * timeline and the sequence diagram. The first screen (the settings form) does not wait for it:
- * main.tsx loads it when the session first has more than the form to show, at once on the callback
- * page, where it arrives while the code is exchanged.
+ * The page's second chunk, what the callback path needs in one piece: the session's flows with the
+ * protocol layer, and what the page shows once a flow has something to show — the statuses (a
+ * failure, a sign-out report, a pause, the restore offer), the signed-in view with the token
+ * inspector, the timeline and the sequence diagram. The first screen (the settings form) does not
+ * wait for it: main.tsx loads it when a flow first runs or the session first has more than the form
+ * to show, at once on the callback page.
  */
+export { createSessionFlows } from '../session/session-flows'
 export { FlowStatus } from './routes/flow-status'
 export { SignedInView } from './routes/signed-in-view'
 export { default as FlowTimeline } from '../features/flow-timeline/flow-timeline'

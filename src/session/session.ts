@@ -1,23 +1,22 @@
 /**
- * The session the UI talks to: one store (the published SessionState, its listeners) and the flows
- * over it, one file each: sign-in.ts, callback.ts, renewal.ts, api-calls.ts, sign-out.ts, sharing
- * flow-context.ts. It answers what a page needs at start: a session this tab had, a sign-in that
- * never came back, a timeline left in storage. Time, storage, fetch, frames and navigation are passed
- * in; it never touches window or document itself.
+ * The session the UI talks to: one store (the published SessionState and its listeners), which the
+ * first screen needs, and the flows over it (session-flows.ts: one file per flow, sharing
+ * flow-context.ts), which come with the protocol layer in the page's second chunk, through
+ * `deps.loadFlows`, when a flow first runs. `npm run bench` measured what that buys: with the flows
+ * in the first screen's chunk, its JS was 8 KiB gzip over budget and Lighthouse's mobile score fell
+ * to 94 (total blocking time). It answers what a page needs at start: a session this tab had, a
+ * sign-in that never came back, a timeline left in storage. Time, storage, fetch, frames and
+ * navigation are passed in; it never touches window or document itself.
  */
 import type { HttpOptions } from '../oidc'
-import { createApiCalls } from './api-calls'
-import { createCallback } from './callback'
 import type { TimerClock } from './clock'
 import { epochSeconds } from './clock'
-import { createFlowContext } from './flow-context'
+import { TIMELINE_KEY } from './flow-timeline'
 import type { TimelineEntry } from './flow-timeline'
 import type { PendingAuthorizationStore } from './pending-authorization-store'
-import { createRenewal } from './renewal'
+import type { SessionFlows } from './session-flows'
 import { signedOut } from './session-state'
 import type { SessionState } from './session-state'
-import { createSignIn } from './sign-in'
-import { createSignOut } from './sign-out'
 import type { TabMarkers } from './tab-markers'
 
 export interface SignInRequest {
@@ -48,6 +47,8 @@ export interface SessionDeps {
   silentFrame?: (authorizationUrl: string) => Promise<URL>
   /** Where the provider sends the browser after RP-initiated logout. */
   postLogoutRedirectUri: string
+  /** Fetches the flows' code (session-flows.ts); may fail, offline or after a new deployment. */
+  loadFlows: () => Promise<(store: SessionStore) => SessionFlows>
 }
 
 export interface Session {
@@ -90,17 +91,22 @@ export interface Session {
 
 /**
  * The one store every flow shares: the published state, its listeners, and what the flows are given.
- * The flows themselves (flow-context.ts, then one file per flow) add what they hold in memory.
+ * The flows themselves (flow-context.ts) add what they hold in memory.
  */
 export interface SessionStore {
   deps: SessionDeps
   getState: () => SessionState
   set: (next: SessionState) => void
-  /** Tells the subscribers that the state or the timeline changed. */
+  /** Tells the subscribers that the timeline changed. */
   notify: () => void
   /** Forgets the flows' state (tokens, secret, timers) and this tab's session marker. */
   forgetEverything: () => void
 }
+
+const NO_ENTRIES: readonly TimelineEntry[] = []
+
+const FLOWS_UNAVAILABLE =
+  'This page could not fetch the code for this step (offline, or the site was deployed anew since the page opened). Nothing of the sign-in was kept; check the connection and try again.'
 
 export function createSession(deps: SessionDeps): Session {
   const hint = deps.markers.readSessionHint()
@@ -111,69 +117,126 @@ export function createSession(deps: SessionDeps): Session {
     for (const listener of listeners) listener()
   }
 
-  const context = createFlowContext({
-    deps,
-    getState: () => state,
-    set(next) {
-      state = next
-      notify()
-    },
-    notify,
-    forgetEverything() {
-      renewal.stop()
-      const { memory } = context
-      memory.clientSecret = undefined
-      memory.pendingExchange = undefined
-      memory.authorizationRequest = undefined
-      deps.markers.clearSessionHint()
-    },
-  })
-  const renewal = createRenewal(context)
-  const { timeline } = context
-  const callback = createCallback(context, renewal)
-  const signOut = createSignOut(context, renewal)
+  function set(next: SessionState): void {
+    state = next
+    notify()
+  }
+
+  let flows: SessionFlows | undefined
+  let loading: Promise<SessionFlows> | undefined
+
+  function forgetEverything(): void {
+    flows?.reset()
+    deps.markers.clearSessionHint()
+  }
+
+  const store: SessionStore = { deps, getState: () => state, set, notify, forgetEverything }
+
+  function loadFlows(): Promise<SessionFlows> {
+    loading ??= deps.loadFlows().then(
+      (create) => {
+        flows = create(store)
+        // The timeline lives with the flows: it may have brought back a copy from storage.
+        if (flows.timeline.entries().length > 0) notify()
+        return flows
+      },
+      (error: unknown) => {
+        // Offline, or a new deployment removed the file: a later attempt may fetch it.
+        loading = undefined
+        throw error
+      },
+    )
+    return loading
+  }
+
+  /**
+   * Runs a flow, fetching its code first when this page has not yet. At once when it has, so the state
+   * a flow sets before its first request is there as soon as the call returns.
+   */
+  function withFlows(run: (loaded: SessionFlows) => Promise<void>): Promise<void> {
+    if (flows) return run(flows)
+    return loadFlows().then(run, () => {
+      forgetEverything()
+      set({ status: 'signed-out', notice: FLOWS_UNAVAILABLE })
+    })
+  }
+
+  // A copy of the timeline from an earlier page load of this tab (the way back from the provider, a
+  // reload) is shown as soon as the flows' code, which holds it, is here.
+  if (deps.timelineStorage.getItem(TIMELINE_KEY) !== null) void loadFlows().catch(() => undefined)
 
   return {
     getSnapshot: () => state,
-    getTimeline: () => timeline.entries(),
+
+    getTimeline: () => {
+      const entries = flows?.timeline.entries()
+      // One empty list, so that loading the flows with nothing to show re-renders nothing.
+      return entries !== undefined && entries.length > 0 ? entries : NO_ENTRIES
+    },
+
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    ...createSignIn(context),
-    ...callback,
-    ...createApiCalls(context, renewal),
-    ...signOut,
-    refreshNow: renewal.refreshNow,
-    setAutoRefresh: renewal.setAutoRefresh,
-    wake: renewal.wake,
+
+    signIn: (request) => withFlows((loaded) => loaded.signIn(request)),
+
+    restoreSilently: (request) => withFlows((loaded) => loaded.restoreSilently(request)),
 
     completeSignIn(callbackUrl) {
       // Taken before anything else: whatever runs this twice, only one run can hold the verifier.
-      return callback.completeSignIn(
-        callbackUrl,
-        deps.pendingAuthorizations.take(epochSeconds(deps.clock)),
-      )
+      const pending = deps.pendingAuthorizations.take(epochSeconds(deps.clock))
+      // From now on the page is finishing a sign-in, and says so, while the flows' code loads.
+      set({ status: 'completing' })
+      return withFlows((loaded) => loaded.completeSignIn(callbackUrl, pending))
     },
+
+    provideClientSecret: (secret) => withFlows((loaded) => loaded.provideClientSecret(secret)),
+
+    continueToProvider() {
+      flows?.continueToProvider()
+    },
+
+    continueExchange: () => withFlows((loaded) => loaded.continueExchange()),
+
+    refreshNow: () => withFlows((loaded) => loaded.refreshNow()),
+
+    setAutoRefresh(enabled) {
+      flows?.setAutoRefresh(enabled)
+    },
+
+    wake() {
+      flows?.wake()
+    },
+
+    callUserInfo: () => withFlows((loaded) => loaded.callUserInfo()),
+
+    callResource: (url) => withFlows((loaded) => loaded.callResource(url)),
+
+    signOut: () => withFlows((loaded) => loaded.signOut()),
 
     async completeSignOut(returnedState) {
       const expected = deps.markers.takePendingSignOut()
-      if (expected !== undefined) signOut.completeSignOut(returnedState === expected)
-      return Promise.resolve()
+      if (expected === undefined) return
+      await withFlows((loaded) => {
+        loaded.completeSignOut(returnedState === expected)
+        return Promise.resolve()
+      })
     },
 
     forget(notice) {
-      context.forgetEverything()
-      timeline.clear()
+      forgetEverything()
+      if (flows) flows.timeline.clear()
+      else deps.timelineStorage.removeItem(TIMELINE_KEY)
       deps.pendingAuthorizations.discard()
       deps.markers.clearPendingSignOut()
-      context.set(notice === undefined ? signedOut : { status: 'signed-out', notice })
+      set(notice === undefined ? signedOut : { status: 'signed-out', notice })
     },
 
     discardAbandonedSignIn() {
       if (!deps.pendingAuthorizations.has() && state.status !== 'redirecting') return
       deps.pendingAuthorizations.discard()
-      context.set({
+      set({
         status: 'signed-out',
         notice:
           'The sign-in started earlier in this tab did not come back from the provider; it was discarded.',
@@ -181,7 +244,7 @@ export function createSession(deps: SessionDeps): Session {
     },
 
     dismissMessage() {
-      if (state.status === 'signed-out') context.set(signedOut)
+      if (state.status === 'signed-out') set(signedOut)
     },
   }
 }

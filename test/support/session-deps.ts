@@ -1,9 +1,10 @@
 /**
  * What a session needs, for tests in Node: the fake provider's fetch, Web Storage stand-ins, a fake
- * clock, and a list that records where the session sent the browser.
+ * clock, a list that records where the session sent the browser, and the flows' code at hand.
  */
 import { createPendingAuthorizationStore, createTabMarkers } from '../../src/session'
 import type { SessionDeps, SignInRequest, TimerClock } from '../../src/session'
+import { createSessionFlows } from '../../src/session/session-flows'
 import { createFakeClock } from './fake-clock'
 import { MemoryStorage } from './memory-storage'
 
@@ -25,6 +26,7 @@ export function testSessionDeps(options: {
     clock: options.clock ?? createFakeClock(),
     navigate: (url) => options.navigations.push(url),
     postLogoutRedirectUri: `${TEST_APP}/`,
+    loadFlows: () => Promise.resolve(createSessionFlows),
   }
 }
 

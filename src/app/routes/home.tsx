@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useDeferredValue, useEffect, useState } from 'react'
 
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
 import { SettingsLinkReview } from '../../features/settings-link/settings-link-review'
@@ -86,8 +86,10 @@ export function Home(props: HomeProps) {
     state.status === 'paused-before-redirect' ||
     state.status === 'paused-before-exchange'
   // While the code is exchanged the page says so and shows nothing else: the form could not be used
-  // and the tokens are not here yet.
-  const settled = state.status !== 'completing'
+  // and the tokens are not here yet. When they arrive they are drawn first, and the long views below
+  // them (form, storage panel, timeline, diagram) a render later, in the background.
+  const settledStatus = useDeferredValue(state.status)
+  const settled = state.status !== 'completing' && settledStatus !== 'completing'
 
   return (
     <>

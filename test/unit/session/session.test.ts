@@ -283,6 +283,8 @@ describe('what crosses a page load', () => {
     expect(storage.dump()).not.toContain(code)
     expect(storage.dump()).not.toContain(pending.codeVerifier)
     const reloaded = load()
+    // The copy from storage is shown once the flows' code, which holds the timeline, is here.
+    await new Promise<void>((resolve) => reloaded.subscribe(resolve))
     const proof = reloaded.getTimeline().find((entry) => entry.pkce)?.pkce
     expect(proof?.codeChallenge).toMatch(/^[\w-]{43}$/)
     expect(proof?.codeVerifier).toBeUndefined()

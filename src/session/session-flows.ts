@@ -1,0 +1,63 @@
+/**
+ * The flows of the token lifecycle, one file each over the session's one store (flow-context.ts): the
+ * sign-in (sign-in.ts), the way back (callback.ts), renewal (renewal.ts), API calls (api-calls.ts)
+ * and the sign-out (sign-out.ts). In the page's second chunk with the protocol layer; the session
+ * (session.ts) forwards its calls here once loaded.
+ */
+import { createApiCalls } from './api-calls'
+import { createCallback } from './callback'
+import { createFlowContext } from './flow-context'
+import type { FlowTimeline } from './flow-timeline'
+import type { TakenAuthorization } from './pending-authorization-store'
+import { createRenewal } from './renewal'
+import type { Session, SessionStore } from './session'
+import { createSignIn } from './sign-in'
+import { createSignOut } from './sign-out'
+
+/** The flows a session runs; the session forwards its calls here once this module has loaded. */
+export interface SessionFlows extends Pick<
+  Session,
+  | 'signIn'
+  | 'restoreSilently'
+  | 'provideClientSecret'
+  | 'continueToProvider'
+  | 'continueExchange'
+  | 'refreshNow'
+  | 'setAutoRefresh'
+  | 'wake'
+  | 'callUserInfo'
+  | 'callResource'
+  | 'signOut'
+> {
+  /** `taken` was taken from storage by the session before anything else could run. */
+  completeSignIn: (callbackUrl: URL, taken: TakenAuthorization) => Promise<void>
+  /** Back from the end-session endpoint; `stateMatched`: with the `state` the sign-out sent. */
+  completeSignOut: (stateMatched: boolean) => void
+  /** Drops what the flows hold in memory: secret, pending exchange, timers. */
+  reset: () => void
+  /** The steps of the run, with the stored copy that crosses page loads. */
+  timeline: FlowTimeline
+}
+
+export function createSessionFlows(store: SessionStore): SessionFlows {
+  const context = createFlowContext(store)
+  const renewal = createRenewal(context)
+  const { refreshNow, setAutoRefresh, wake } = renewal
+  return {
+    ...createSignIn(context),
+    ...createCallback(context, renewal),
+    ...createApiCalls(context, renewal),
+    ...createSignOut(context, renewal),
+    refreshNow,
+    setAutoRefresh,
+    wake,
+    timeline: context.timeline,
+    reset() {
+      renewal.stop()
+      const { memory } = context
+      memory.clientSecret = undefined
+      memory.pendingExchange = undefined
+      memory.authorizationRequest = undefined
+    },
+  }
+}
