@@ -45,6 +45,16 @@ function parentIsThisOrigin(): boolean {
   }
 }
 
+/** The page's second chunk (app/flow-views.ts); a fetch that failed may succeed later. */
+let flowPiece: Promise<FlowViews> | undefined
+function loadFlowPiece(): Promise<FlowViews> {
+  flowPiece ??= import('./app/flow-views').catch((error: unknown) => {
+    flowPiece = undefined
+    throw error
+  })
+  return flowPiece
+}
+
 // A page that opened this one keeps a handle on it; nothing here needs it (HTML §7.2.2.1).
 window.opener = null
 
@@ -72,16 +82,6 @@ function showFramedNotice(): void {
   link.textContent = 'Open PKCE Lab in a tab of its own'
   notice.append(link, '.')
   document.getElementById('root')?.replaceChildren(notice)
-}
-
-/** The page's second chunk (app/flow-views.ts); a fetch that failed may succeed later. */
-let flowPiece: Promise<FlowViews> | undefined
-function loadFlowPiece(): Promise<FlowViews> {
-  flowPiece ??= import('./app/flow-views').catch((error: unknown) => {
-    flowPiece = undefined
-    throw error
-  })
-  return flowPiece
 }
 
 function boot(): void {

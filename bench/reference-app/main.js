@@ -1,22 +1,15 @@
-/* global document, location, history, performance, sessionStorage, URL */
+/* global document, location, performance */
 /**
  * The benchmark's reference: the same job as PKCE Lab's happy path (sign in with code + PKCE, show the
  * ID token's claims, refresh on demand) with the bare oauth4webapi + jwt-decode stack and no framework.
- * It does what the libraries' own examples do: discovery on every page that needs the metadata, so
- * the callback page fetches it again before the code exchange. Dev-only: built by `npm run bench`.
+ * The protocol steps (../oauth4webapi-flow.js) are the React peer's; only the page is written by
+ * hand. Dev-only: built by `npm run bench`.
  */
 import { jwtDecode } from 'jwt-decode'
-import * as oauth from 'oauth4webapi'
 
-const issuer = new URL(import.meta.env.VITE_BENCH_ISSUER ?? 'http://127.0.0.1:5680')
-const client = { client_id: 'pkce-lab' }
-const clientAuth = oauth.None()
-const redirectUri = `${location.origin}/callback`
-const scope = 'openid profile email offline_access'
-// The local provider is plain http on loopback; oauth4webapi refuses http unless told.
-const options = { [oauth.allowInsecureRequests]: issuer.protocol === 'http:' }
-const TRANSACTION = 'reference-app:transaction'
+import { oauth4webapiFlow } from '../oauth4webapi-flow.js'
 
+const flow = oauth4webapiFlow('reference-app:transaction')
 const root = /** @type {HTMLElement} */ (document.getElementById('root'))
 
 /**
@@ -31,11 +24,6 @@ function el(tag, attributes = {}, children = []) {
   return node
 }
 
-async function discover() {
-  const response = await oauth.discoveryRequest(issuer, { ...options, algorithm: 'oidc' })
-  return oauth.processDiscoveryResponse(issuer, response)
-}
-
 /** @param {unknown} error */
 function showError(error) {
   root.replaceChildren(
@@ -48,62 +36,13 @@ function renderSignedOut() {
   const button = el('button', { type: 'button' }, ['Sign in'])
   button.addEventListener('click', () => {
     button.setAttribute('disabled', '')
-    signIn().catch(showError)
+    flow.signIn().catch(showError)
   })
   root.replaceChildren(el('h1', {}, ['Reference app']), button)
 }
 
-async function signIn() {
-  const as = await discover()
-  const codeVerifier = oauth.generateRandomCodeVerifier()
-  const codeChallenge = await oauth.calculatePKCECodeChallenge(codeVerifier)
-  const state = oauth.generateRandomState()
-  const nonce = oauth.generateRandomNonce()
-  sessionStorage.setItem(TRANSACTION, JSON.stringify({ codeVerifier, state, nonce }))
-  const url = new URL(/** @type {string} */ (as.authorization_endpoint))
-  url.searchParams.set('response_type', 'code')
-  url.searchParams.set('client_id', client.client_id)
-  url.searchParams.set('redirect_uri', redirectUri)
-  url.searchParams.set('scope', scope)
-  url.searchParams.set('state', state)
-  url.searchParams.set('nonce', nonce)
-  url.searchParams.set('code_challenge', codeChallenge)
-  url.searchParams.set('code_challenge_method', 'S256')
-  url.searchParams.set('prompt', 'consent')
-  location.assign(url.href)
-}
-
-async function completeSignIn() {
-  const saved = sessionStorage.getItem(TRANSACTION)
-  sessionStorage.removeItem(TRANSACTION)
-  if (saved === null) throw new Error('No sign-in is waiting for this callback')
-  /** @type {{ codeVerifier: string, state: string, nonce: string }} */
-  const transaction = JSON.parse(saved)
-  const callbackUrl = new URL(location.href)
-  history.replaceState(null, '', '/')
-  const as = await discover()
-  const parameters = oauth.validateAuthResponse(as, client, callbackUrl, transaction.state)
-  const response = await oauth.authorizationCodeGrantRequest(
-    as,
-    client,
-    clientAuth,
-    parameters,
-    redirectUri,
-    transaction.codeVerifier,
-    options,
-  )
-  const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, {
-    expectedNonce: transaction.nonce,
-    requireIdToken: true,
-  })
-  renderSignedIn(as, tokens)
-}
-
-/**
- * @param {oauth.AuthorizationServer} as
- * @param {oauth.TokenEndpointResponse} first
- */
-function renderSignedIn(as, first) {
+/** @param {Awaited<ReturnType<typeof flow.completeSignIn>>} session */
+function renderSignedIn({ as, tokens: first }) {
   let tokens = first
   const claims = jwtDecode(/** @type {string} */ (tokens.id_token))
   const claimRows = Object.entries(claims).map(([name, value]) =>
@@ -137,17 +76,10 @@ function renderSignedIn(as, first) {
       )
       refreshButton.removeAttribute('disabled')
     }
-    oauth
-      .refreshTokenGrantRequest(
-        as,
-        client,
-        clientAuth,
-        /** @type {string} */ (tokens.refresh_token),
-        options,
-      )
-      .then((response) => oauth.processRefreshTokenResponse(as, client, response))
+    flow
+      .refresh(as, tokens)
       .then((next) => {
-        tokens = { ...next, refresh_token: next.refresh_token ?? tokens.refresh_token }
+        tokens = next
         addRow('ok')
       })
       .catch((/** @type {unknown} */ error) => {
@@ -164,7 +96,7 @@ function renderSignedIn(as, first) {
 }
 
 if (location.pathname === '/callback') {
-  completeSignIn().catch(showError)
+  flow.completeSignIn().then(renderSignedIn).catch(showError)
 } else {
   renderSignedOut()
 }
