@@ -6,9 +6,12 @@ import type { ProviderMetadata } from './discovery'
 
 export interface MetadataFinding {
   name: string
-  passed: boolean
+  /** "failed": the metadata does not offer it (which a lint can only report, not refuse). */
+  outcome: 'passed' | 'failed'
   detail?: string
 }
+
+const outcome = (offered: boolean): MetadataFinding['outcome'] => (offered ? 'passed' : 'failed')
 
 const OPTIONAL_ENDPOINTS = [
   ['userinfo_endpoint', 'UserInfo (OpenID Connect Core §5.3)'],
@@ -22,12 +25,12 @@ export function lintMetadata(metadata: ProviderMetadata, appOrigin: string): Met
   return [
     {
       name: 'issuer equals the one configured',
-      passed: true,
+      outcome: 'passed',
       detail: `${metadata.issuer} (OpenID Connect Discovery §4.3)`,
     },
     {
       name: 'S256 is in code_challenge_methods_supported',
-      passed: methods?.includes('S256') ?? false,
+      outcome: outcome(methods?.includes('S256') ?? false),
       detail:
         methods === undefined
           ? 'The metadata does not say; PKCE S256 is sent anyway, with state and nonce (RFC 9700 §2.1.1).'
@@ -35,12 +38,12 @@ export function lintMetadata(metadata: ProviderMetadata, appOrigin: string): Met
     },
     {
       name: 'authorization_endpoint and token_endpoint are present',
-      passed: true,
+      outcome: 'passed',
       detail: `${metadata.authorization_endpoint ?? ''} · ${metadata.token_endpoint ?? ''}`,
     },
     ...OPTIONAL_ENDPOINTS.map(([field, use]) => ({
       name: `${field} is present`,
-      passed: metadata[field] !== undefined,
+      outcome: outcome(metadata[field] !== undefined),
       detail:
         metadata[field] === undefined
           ? `Absent: no ${use}.`
@@ -48,16 +51,16 @@ export function lintMetadata(metadata: ProviderMetadata, appOrigin: string): Met
     })),
     {
       name: 'reachable from this origin',
-      passed: true,
+      outcome: 'passed',
       detail: `The metadata was read by this page from ${appOrigin}, so discovery allows CORS; the token endpoint must too.`,
     },
     {
       name: 'authorization_response_iss_parameter_supported',
-      passed: metadata.authorization_response_iss_parameter_supported === true,
+      outcome: outcome(metadata.authorization_response_iss_parameter_supported === true),
       detail:
         metadata.authorization_response_iss_parameter_supported === true
           ? 'The callback must carry iss, and it is checked (RFC 9207).'
-          : 'The provider does not send iss in the callback; mix-up defence rests on the per-tab pending authorization.',
+          : 'Not advertised: the metadata does not promise iss in the callback (RFC 9207 §3); whether one arrived is shown at the callback step. Without that promise, the mix-up defence rests on the per-tab pending authorization.',
     },
   ]
 }

@@ -69,7 +69,7 @@ export function createCallback(context: FlowContext, renewal: Renewal) {
               : [
                   {
                     name: `ID token check "${failure.check}"`,
-                    passed: false,
+                    outcome: 'failed' as const,
                     detail: failure.message,
                   },
                 ],
@@ -124,11 +124,11 @@ export function createCallback(context: FlowContext, renewal: Renewal) {
       })
       const validated = validate(callbackUrl, taken)
       if (validated instanceof OidcError) {
-        recorder.fail(entryId, validated, callbackChecks(validated))
+        recorder.fail(entryId, validated, callbackChecks(callbackUrl, validated))
         context.end(validated)
         return
       }
-      recorder.finish(entryId, { checks: callbackChecks() })
+      recorder.finish(entryId, { checks: callbackChecks(callbackUrl) })
       const { pending } = validated
       const codeReceivedAt = epochSeconds(deps.clock)
       if (pending.clientAuthentication === 'client_secret_post' && !memory.clientSecret) {

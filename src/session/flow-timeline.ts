@@ -5,6 +5,9 @@
  */
 import type { HttpExchange } from '../oidc'
 import { storedCopy } from './stored-copy'
+import type { TimelineCheck } from './timeline-check'
+
+export type { CheckOutcome, TimelineCheck } from './timeline-check'
 
 export type TimelineStepKind =
   | 'discovery'
@@ -18,12 +21,6 @@ export type TimelineStepKind =
   | 'revocation'
   | 'end-session'
   | 'jwks'
-
-export interface TimelineCheck {
-  name: string
-  passed: boolean
-  detail?: string
-}
 
 export interface TimelineEntry {
   /** Unique within the timeline, stable across the redirect (used for links and the diagram). */

@@ -20,7 +20,13 @@ export type {
 } from './session-state'
 export { createFlowTimeline, TIMELINE_KEY } from './flow-timeline'
 export { NOT_KEPT } from './stored-copy'
-export type { FlowTimeline, TimelineCheck, TimelineEntry, TimelineStepKind } from './flow-timeline'
+export type {
+  CheckOutcome,
+  FlowTimeline,
+  TimelineCheck,
+  TimelineEntry,
+  TimelineStepKind,
+} from './flow-timeline'
 export type { PendingSignIn } from './pending-authorization-store'
 export { secretsOf } from './timeline-recorder'
 export { createTabMarkers, PENDING_SIGN_OUT_KEY, SESSION_HINT_KEY } from './tab-markers'

@@ -52,12 +52,12 @@ export function createSignIn(context: FlowContext) {
             result.status === 'fetched'
               ? {
                   name: 'keys fetched from the discovered jwks_uri, before the redirect',
-                  passed: true,
+                  outcome: 'passed',
                   detail: `${String(result.snapshot.jwks.keys.length)} public signing keys${result.dropped > 0 ? ` (${String(result.dropped)} more dropped: for encryption only, or with private parts)` : ''}; the callback checks the ID token's signature with them, no extra round trip.`,
                 }
               : {
                   name: 'keys fetched from the discovered jwks_uri, before the redirect',
-                  passed: false,
+                  outcome: 'failed',
                   detail: `${result.cause}: the ID token's signature will not be checked.`,
                 },
           ],

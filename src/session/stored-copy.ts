@@ -8,7 +8,9 @@
  */
 import { isCredentialParameter } from '../config/credential-parameters'
 import type { HttpExchange } from '../oidc'
-import type { TimelineCheck, TimelineEntry } from './flow-timeline'
+import type { TimelineEntry } from './flow-timeline'
+import { CHECK_OUTCOMES } from './timeline-check'
+import type { TimelineCheck } from './timeline-check'
 
 /** Stands where a value was not kept; the timeline shows it as such. */
 export const NOT_KEPT = '[not kept across page loads]'
@@ -268,8 +270,8 @@ function copier(credentials: readonly string[]) {
   }
 
   const check = (item: TimelineCheck): TimelineCheck => ({
-    ...item,
     name: keep(item.name),
+    outcome: item.outcome,
     ...(item.detail === undefined ? {} : { detail: keep(item.detail) }),
   })
 
@@ -295,7 +297,12 @@ export function storedCopy(entry: TimelineEntry): TimelineEntry {
   if (entry.pkce) {
     result.pkce = { codeChallenge: copy.keep(entry.pkce.codeChallenge), method: entry.pkce.method }
   }
-  if (entry.checks) result.checks = entry.checks.map(copy.check)
+  // A check whose outcome is not one of ours (an older copy's) says nothing it could prove.
+  if (entry.checks) {
+    result.checks = entry.checks
+      .filter((item) => (CHECK_OUTCOMES as readonly unknown[]).includes(item.outcome))
+      .map(copy.check)
+  }
   if (entry.error) {
     result.error = { code: entry.error.code, message: copy.keep(entry.error.message) }
   }

@@ -113,27 +113,43 @@ const CALLBACK_CHECK_NAMES: Record<CallbackCheckId, string> = {
   code: 'a code is present',
 }
 
-/** Checks that passed, then the one that failed; the ones after it never ran. */
-export function callbackChecks(error?: OidcError): TimelineCheck[] {
+/**
+ * Checks that passed, then the one that failed; the ones after it never ran. The `iss` comparison
+ * runs only on an `iss` the callback carried: without one (a provider that does not advertise RFC
+ * 9207) it is not applicable, and says so.
+ */
+export function callbackChecks(callbackUrl: URL, error?: OidcError): TimelineCheck[] {
   const failedAt = error === undefined ? undefined : callbackCheckOf(error)
   const checks: TimelineCheck[] = []
   for (const id of CALLBACK_CHECKS) {
     const failed = error !== undefined && id === failedAt
-    checks.push({
-      name: CALLBACK_CHECK_NAMES[id],
-      passed: !failed,
-      ...(failed ? { detail: error.message } : {}),
-    })
-    if (failed) break
+    if (failed) {
+      checks.push({ name: CALLBACK_CHECK_NAMES[id], outcome: 'failed', detail: error.message })
+      break
+    }
+    checks.push(
+      id === 'iss' && !callbackUrl.searchParams.has('iss')
+        ? {
+            name: CALLBACK_CHECK_NAMES[id],
+            outcome: 'not-applicable',
+            detail:
+              'The callback carried no iss, so there was nothing to compare; the provider does not promise one (RFC 9207 §3).',
+          }
+        : { name: CALLBACK_CHECK_NAMES[id], outcome: 'passed' },
+    )
   }
   if (error && failedAt === undefined) {
-    checks.push({ name: 'the callback is valid', passed: false, detail: error.message })
+    checks.push({ name: 'the callback is valid', outcome: 'failed', detail: error.message })
   }
   return checks
 }
 
 export function idTokenTimelineChecks(checks: readonly IdTokenCheck[]): TimelineCheck[] {
-  return checks.map((check) => ({ name: check.label, passed: true, detail: check.spec }))
+  return checks.map((check) => ({
+    name: check.label,
+    outcome: check.outcome,
+    detail: check.reason === undefined ? check.spec : `${check.reason} (${check.spec})`,
+  }))
 }
 
 export interface TimelineRecorder {

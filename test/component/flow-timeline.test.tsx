@@ -63,8 +63,9 @@ function entries(): TimelineEntry[] {
       outcome: 'ok',
       http: discoveryExchange(),
       checks: [
-        { name: 'S256 is in code_challenge_methods_supported', passed: true, detail: 'S256' },
-        { name: 'revocation_endpoint is present', passed: false, detail: 'Absent' },
+        { name: 'S256 is in code_challenge_methods_supported', outcome: 'passed', detail: 'S256' },
+        { name: 'revocation_endpoint is present', outcome: 'failed', detail: 'Absent' },
+        { name: 'iss equals the issuer', outcome: 'not-applicable', detail: 'no iss' },
       ],
     },
     {
@@ -106,7 +107,7 @@ function entries(): TimelineEntry[] {
       title: 'Token request (code exchange)',
       outcome: 'failed',
       error: { code: 'token_endpoint_error', message: 'The code was already used' },
-      checks: [{ name: 'ID token check "nonce"', passed: false, detail: 'no nonce' }],
+      checks: [{ name: 'ID token check "nonce"', outcome: 'failed', detail: 'no nonce' }],
     },
   ]
 }
@@ -242,7 +243,7 @@ describe('FlowTimeline', () => {
     expect(within(proof).getByTestId('code-challenge').textContent).not.toBe(CHALLENGE)
   })
 
-  it('says each check passed or failed in words', () => {
+  it('says each check passed, failed or was not applicable, in words', () => {
     renderTimeline()
 
     const items = within(step('Discovery'))
@@ -251,6 +252,7 @@ describe('FlowTimeline', () => {
     expect(items).toEqual([
       'Passed: S256 is in code_challenge_methods_supported — S256',
       'Failed: revocation_endpoint is present — Absent',
+      'Not applicable: iss equals the issuer — no iss',
     ])
     expect(within(step('Token request')).getByRole('listitem').textContent).toBe(
       'Failed: ID token check "nonce" — no nonce',

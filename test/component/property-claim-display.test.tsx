@@ -21,7 +21,12 @@ const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
 // Each property renders the page a few dozen times: well under a second alone, but slower when the
 // whole suite shares the CPUs, so more than the default 5 s.
 const PROPERTY_TIMEOUT = 20_000
-const CHECKS = idTokenChecks({ issuer: 'https://op.example', clientId: 'spa', alg: 'RS256' })
+const CHECKS = idTokenChecks({
+  issuer: 'https://op.example',
+  clientId: 'spa',
+  alg: 'RS256',
+  claims: {},
+})
 
 // Every link the app draws goes to a specification or a provider's documentation.
 const SPEC_ORIGINS: ReadonlySet<string> = new Set(

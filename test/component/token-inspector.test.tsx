@@ -40,7 +40,13 @@ const ID_TOKEN_PAYLOAD = {
 const ID_TOKEN = makeJwt(ID_TOKEN_HEADER, ID_TOKEN_PAYLOAD)
 const OPAQUE_ACCESS_TOKEN = 'ya29.a0AfB_byOpaqueAccessTokenValue'
 const REFRESH_TOKEN = 'rt-7f3a9c2e1b4d8f6a0c5e'
-const CHECKS = idTokenChecks({ issuer: 'http://localhost:3000', clientId: 'spa', alg: 'RS256' })
+const CHECKS = idTokenChecks({
+  issuer: 'http://localhost:3000',
+  clientId: 'spa',
+  alg: 'RS256',
+  claims: ID_TOKEN_PAYLOAD,
+})
+const PASSED = CHECKS.filter((check) => check.outcome === 'passed')
 
 function inspectorProps(
   tokens: Partial<TokenInspectorProps['tokens']> = {},
@@ -132,7 +138,7 @@ describe('TokenInspector', () => {
     expect(nth(cells, 0).textContent).toContain(String(NOW + 270))
     expect(nth(cells, 0).textContent).toMatch(/2025.*\d{1,2}:\d{2}:\d{2}.*\(in 4 minutes\)/)
     expect(nth(cells, 1).textContent).toContain('Expiration time')
-    expect(nth(cells, 2).textContent).toBe('checked against our request')
+    expect(nth(cells, 2).textContent).toBe("checked against this browser's clock")
     expect(within(nth(cells, 1)).getByRole('link', { name: /RFC 7519 §4\.1\.4/ })).toHaveProperty(
       'href',
       'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4',
@@ -148,10 +154,22 @@ describe('TokenInspector', () => {
     expect(note.textContent).toContain('only base64url-encoded, not encrypted')
     expect(note.textContent).toContain('Decoding is not verifying')
     expect(within(note).getByRole('heading', { name: 'Checked by PKCE Lab' })).toBeDefined()
-    const checks = within(note).getAllByRole('listitem')
-    expect(checks).toHaveLength(CHECKS.length)
+    const [passed, notApplicable] = within(note).getAllByRole('list')
+    const checks = within(passed as HTMLElement).getAllByRole('listitem')
+    expect(checks).toHaveLength(PASSED.length)
     expect(nth(checks, 1).textContent).toContain('"iss" equals the issuer http://localhost:3000')
-    expect(within(nth(checks, 1)).getByRole('link')).toHaveProperty('href', nth(CHECKS, 1).spec)
+    expect(within(nth(checks, 1)).getByRole('link')).toHaveProperty('href', nth(PASSED, 1).spec)
+    // One audience and no nbf: those rules had nothing to run on, and are not listed as passed.
+    expect(passed?.textContent).not.toContain('azp')
+    expect(passed?.textContent).not.toContain('"nbf"')
+    expect(
+      within(notApplicable as HTMLElement)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      expect.stringContaining('one audience, so "azp" is not required'),
+      expect.stringContaining('the token has no "nbf"'),
+    ])
     expect(note.textContent).toContain('Not checked here: the signature.')
     expect(screen.queryByRole('alert')).toBeNull()
   })
@@ -307,14 +325,16 @@ describe('TokenInspector', () => {
 })
 
 describe('TokenInspector trust badges', () => {
-  it('says, in words, which ID token claims were checked against our request', () => {
+  it('says, in words, what each checked ID token claim was checked against', () => {
     renderInspector()
     const table = screen.getByRole('table', { name: 'ID token claims' })
 
     expect(within(table).getByRole('columnheader', { name: 'Trust' })).toBeDefined()
-    for (const claim of ['iss', 'aud', 'exp', 'iat', 'nonce']) {
+    for (const claim of ['iss', 'aud', 'nonce']) {
       expect(trustOf(table, claim)).toBe('checked against our request')
     }
+    expect(trustOf(table, 'exp')).toBe("checked against this browser's clock")
+    expect(trustOf(table, 'iat')).toBe('present, as required')
     expect(trustOf(table, 'sub')).toBe('present, as required')
     expect(trustOf(table, 'name')).toBe('decoded only')
   })
@@ -349,7 +369,7 @@ describe('TokenInspector trust badges', () => {
         rows={describeClaims(ID_TOKEN_PAYLOAD, NOW)}
         role="id_token"
         signatureVerified
-        passedChecks={new Set(CHECKS.map((check) => check.id))}
+        passedChecks={new Set(PASSED.map((check) => check.id))}
       />,
       { clock },
     )
@@ -376,10 +396,10 @@ describe('TokenInspector trust badges', () => {
 })
 
 describe('claimTrust', () => {
-  const passed = new Set(CHECKS.map((check) => check.id))
+  const passed = new Set(['iss', 'aud', 'azp', 'nonce', 'exp', 'iat', 'nbf', 'sub'])
   const none = new Set<string>()
 
-  it.each(['iss', 'aud', 'azp', 'nonce', 'exp', 'iat', 'nbf'])(
+  it.each(['iss', 'aud', 'azp', 'nonce'])(
     'counts %s in an ID token as checked against our request when its check passed',
     (claim) => {
       expect(claimTrust(claim, 'id_token', false, passed)).toEqual({
@@ -393,7 +413,20 @@ describe('claimTrust', () => {
     },
   )
 
-  it('counts sub as present only, and every other claim as decoded only', () => {
+  it.each(['exp', 'nbf'])('counts %s as checked against the clock, not our request', (claim) => {
+    expect(claimTrust(claim, 'id_token', false, passed)).toEqual({
+      label: "checked against this browser's clock",
+      checked: 'clock',
+      signatureVerified: false,
+    })
+  })
+
+  it('counts a claim as checked only when its check passed, not when it did not apply', () => {
+    expect(claimTrust('azp', 'id_token', false, new Set(['iss'])).label).toBe('decoded only')
+  })
+
+  it('counts sub and iat as present only, and every other claim as decoded only', () => {
+    expect(claimTrust('iat', 'id_token', false, passed).label).toBe('present, as required')
     expect(claimTrust('sub', 'id_token', false, passed).label).toBe('present, as required')
     expect(claimTrust('email', 'id_token', false, passed).label).toBe('decoded only')
     expect(claimTrust('email', 'id_token', true, passed).label).toBe('signature verified')
@@ -452,7 +485,7 @@ describe('TokenInspector signature check', () => {
     const table = within(idSection).getByRole('table', { name: 'ID token claims' })
     expect(
       await within(table).findAllByText('checked against our request · signature verified'),
-    ).toHaveLength(5)
+    ).toHaveLength(3)
     expect(trustOf(table, 'sub')).toBe('present, as required · signature verified')
     expect(trustOf(table, 'name')).toBe('signature verified')
     expect(keys).toHaveBeenCalledWith(JWKS_URI, expect.anything())

@@ -2,7 +2,7 @@ import { useState } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
 import { SpecLink } from '../../components/ui/spec-link'
-import type { TimelineEntry } from '../../session'
+import type { CheckOutcome, TimelineEntry } from '../../session'
 import { curlCommand } from './curl-command'
 import { HttpExchangeView } from './http-exchange-view'
 import { maskSecrets } from './mask-secrets'
@@ -13,6 +13,12 @@ const OUTCOME_WORDS: Record<TimelineEntry['outcome'], string> = {
   ok: 'ok',
   failed: 'failed',
   waiting: 'waiting',
+}
+
+const CHECK_WORDS: Record<CheckOutcome, string> = {
+  passed: 'Passed',
+  failed: 'Failed',
+  'not-applicable': 'Not applicable',
 }
 
 let timeOfDayFormat: Intl.DateTimeFormat | undefined
@@ -100,7 +106,7 @@ export function TimelineEntryView(props: { entry: TimelineEntry; current: boolea
           <ul className="timeline-checks">
             {entry.checks.map((check) => (
               <li key={check.name}>
-                <strong>{check.passed ? 'Passed' : 'Failed'}:</strong> {check.name}
+                <strong>{CHECK_WORDS[check.outcome]}:</strong> {check.name}
                 {check.detail ? <span className="hint"> — {check.detail}</span> : null}
               </li>
             ))}

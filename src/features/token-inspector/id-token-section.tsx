@@ -18,7 +18,7 @@ const CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
 
 export interface IdTokenSectionProps {
   idToken: string | undefined
-  /** Checks that passed on this ID token when the token endpoint returned it. */
+  /** The checks made on this ID token when the token endpoint returned it, with their outcomes. */
   checks: readonly IdTokenCheck[]
   nowSeconds: number
   /** The provider's discovered jwks_uri, the only place signature keys come from. */
@@ -37,7 +37,10 @@ export function IdTokenSection({
 }: IdTokenSectionProps) {
   const headingId = useId()
   const decoded = useMemo(() => (idToken === undefined ? undefined : decodeJwt(idToken)), [idToken])
-  const passedChecks = useMemo(() => new Set<string>(checks.map((check) => check.id)), [checks])
+  const passedChecks = useMemo(
+    () => new Set<string>(checks.filter((check) => check.outcome === 'passed').map((c) => c.id)),
+    [checks],
+  )
   const [signature, reportSignature] = useSignatureResult(idToken)
   // Checked during the code exchange with the keys fetched before the redirect.
   const verifiedAtExchange = passedChecks.has('signature')
@@ -113,6 +116,8 @@ function IdTokenChecks(props: {
   verifiedAtExchange: boolean
 }) {
   const { checks, signature, verifiedAtExchange } = props
+  const passed = checks.filter((check) => check.outcome === 'passed')
+  const notApplicable = checks.filter((check) => check.outcome === 'not-applicable')
   return (
     <>
       <h4>Checked by PKCE Lab</h4>
@@ -122,12 +127,24 @@ function IdTokenChecks(props: {
         <>
           <p>These checks passed when the token endpoint returned this ID token:</p>
           <ul className="id-token-checks">
-            {checks.map((check) => (
+            {passed.map((check) => (
               <li key={check.id}>
                 {check.label} (<SpecLink href={check.spec}>spec</SpecLink>)
               </li>
             ))}
           </ul>
+          {notApplicable.length > 0 && (
+            <>
+              <p>Not applicable to this token, so neither passed nor failed:</p>
+              <ul className="id-token-checks id-token-checks--not-applicable">
+                {notApplicable.map((check) => (
+                  <li key={check.id}>
+                    {check.label}: {check.reason} (<SpecLink href={check.spec}>spec</SpecLink>)
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       )}
       {!verifiedAtExchange && (

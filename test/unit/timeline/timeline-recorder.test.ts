@@ -230,12 +230,26 @@ describe('callbackChecks', () => {
     'a code is present',
   ]
 
-  it('lists every check as passed, in order, when there is no error', () => {
-    const checks = callbackChecks()
+  const WITH_ISS = new URL(
+    'https://app.example/callback?code=c&state=s&iss=https%3A%2F%2Fop.example',
+  )
+  const WITHOUT_ISS = new URL('https://app.example/callback?code=c&state=s')
+
+  it('lists every check as passed, in order, when there is no error and iss arrived', () => {
+    const checks = callbackChecks(WITH_ISS)
 
     expect(checks.map((check) => check.name)).toEqual(NAMES)
-    expect(checks.every((check) => check.passed)).toBe(true)
+    expect(checks.every((check) => check.outcome === 'passed')).toBe(true)
     expect(checks.some((check) => check.detail !== undefined)).toBe(false)
+  })
+
+  it('calls the iss comparison not applicable, not passed, when the callback carried no iss', () => {
+    const checks = callbackChecks(WITHOUT_ISS)
+    const iss = checks.find((check) => check.name.startsWith('iss'))
+
+    expect(iss).toMatchObject({ outcome: 'not-applicable' })
+    expect(iss?.detail).toContain('carried no iss')
+    expect(checks.filter((check) => check !== iss).every((c) => c.outcome === 'passed')).toBe(true)
   })
 
   it.each<[string, OidcError, number]>([
@@ -257,25 +271,25 @@ describe('callbackChecks', () => {
     ['login_required to prompt=none', error('interactive_sign_in_required'), 6],
     ['no code', error('invalid_authorization_response', { callbackCheck: 'code' }), 7],
   ])('stops at the failed check for %s; the later ones never ran', (_, failure, failedAt) => {
-    const checks = callbackChecks(failure)
+    const checks = callbackChecks(WITH_ISS, failure)
 
     expect(checks.map((check) => check.name)).toEqual(NAMES.slice(0, failedAt + 1))
-    expect(checks.map((check) => check.passed)).toEqual([
-      ...Array.from({ length: failedAt }, () => true),
-      false,
+    expect(checks.map((check) => check.outcome)).toEqual([
+      ...Array.from({ length: failedAt }, () => 'passed'),
+      'failed',
     ])
     expect(checks.at(-1)?.detail).toBe(failure.message)
     expect(checks.slice(0, -1).every((check) => check.detail === undefined)).toBe(true)
   })
 
   it('adds a failed "the callback is valid" when no named check explains the error', () => {
-    const checks = callbackChecks(error('network_error'))
+    const checks = callbackChecks(WITH_ISS, error('network_error'))
 
     expect(checks.slice(0, -1).map((check) => check.name)).toEqual(NAMES)
-    expect(checks.slice(0, -1).every((check) => check.passed)).toBe(true)
+    expect(checks.slice(0, -1).every((check) => check.outcome === 'passed')).toBe(true)
     expect(checks.at(-1)).toEqual({
       name: 'the callback is valid',
-      passed: false,
+      outcome: 'failed',
       detail: 'failed: network_error',
     })
   })
@@ -304,7 +318,7 @@ describe('callbackChecks', () => {
         run()
       } catch (caught) {
         if (!(caught instanceof OidcError)) throw caught
-        return callbackChecks(caught).find((check) => !check.passed)?.name
+        return callbackChecks(WITH_ISS, caught).find((check) => check.outcome === 'failed')?.name
       }
       throw new Error('the callback was accepted')
     }
@@ -448,12 +462,12 @@ describe('createTimelineRecorder', () => {
     const id = recorder.begin('discovery', 'Discovery', ['discovery'])
     recorder.onExchange('discovery', exchange())
 
-    recorder.finish(id, { checks: [{ name: 'S256', passed: true }] })
+    recorder.finish(id, { checks: [{ name: 'S256', outcome: 'passed' as const }] })
     recorder.onExchange('discovery', exchange({ status: 500 }))
 
     expect(entry(id)).toMatchObject({
       outcome: 'ok',
-      checks: [{ name: 'S256', passed: true }],
+      checks: [{ name: 'S256', outcome: 'passed' as const }],
       http: { status: 200 },
     })
   })
@@ -462,7 +476,9 @@ describe('createTimelineRecorder', () => {
     const { recorder, entry } = setup()
     const id = recorder.begin('token-request', 'Token request', ['token-request'])
     const failure = new OidcError('token_endpoint_error', 'token-request', 'invalid_grant')
-    const checks = [{ name: 'ID token check "nonce"', passed: false, detail: 'no nonce' }]
+    const checks = [
+      { name: 'ID token check "nonce"', outcome: 'failed' as const, detail: 'no nonce' },
+    ]
 
     recorder.fail(id, failure, checks)
     recorder.onExchange('token-request', refreshExchange())
