@@ -85,6 +85,9 @@ export interface PastedToken {
 const BASE64URL = /^[A-Za-z0-9_-]*$/
 const NOT_BASE64URL = /[^A-Za-z0-9_-]/
 const ALPHABET = "A–Z, a–z, 0–9, '-' and '_'"
+// What any bearer token may be made of (RFC 6750 §2.1, b64token): text with anything else cannot be
+// a token, opaque or not.
+const OUTSIDE_B64TOKEN = /[^A-Za-z0-9\-._~+/=]|=(?=[^=])/
 
 /**
  * Decodes a token for display; it does NOT verify the signature, so nothing it returns can be trusted.
@@ -186,7 +189,12 @@ export function readPastedToken(input: string): PastedToken {
   }
 
   const inner = text.match(/\s/g)
-  if (inner !== null) {
+  // Line breaks come from wrapping; spaces are taken out only where the rest has a JWT's shape, since
+  // text with spaces in it is otherwise not a token at all (RFC 6750 §2.1), and is said to be one.
+  const segmentsWithout = text.replace(/\s/g, '').split('.').length
+  const onlyLineBreaks = /^[\r\n]*$/.test(text.replace(/\S/g, ''))
+  const wrapped = onlyLineBreaks || [3, 5].includes(segmentsWithout)
+  if (inner !== null && wrapped) {
     text = text.replace(/\s/g, '')
     notes.push(
       `Removed ${plural(inner.length, 'space or line break', 'spaces and line breaks')} inside the token: a JWT never contains whitespace (RFC 7515 §7.1), so they came from wrapping or copying.`,
@@ -277,6 +285,13 @@ function decodeJwe(parts: string[]): EncryptedJwt {
 // A JWS has three segments and a JWE five; say what the others are missing, and whether the first
 // segment at least looks like a JOSE header, which tells a mangled JWT from an opaque token.
 function describeWrongSegmentCount(parts: string[]): string {
+  const text = parts.join('.')
+  const outside = OUTSIDE_B64TOKEN.exec(text)
+  if (outside !== null) {
+    const [character = ''] = Array.from(text.slice(outside.index))
+    const position = Array.from(text.slice(0, outside.index)).length + 1
+    return `This cannot be a token: ${describeCharacter(character)} at character ${String(position)} is outside what any bearer token may contain (letters, digits, '-', '.', '_', '~', '+', '/' and trailing '=', RFC 6750 §2.1), and a JWT is base64url only (RFC 7515 §7.1). Check that what was copied is the token itself.`
+  }
   const count = parts.length
   const structure = `A signed JWT (JWS) has exactly three base64url segments separated by two dots, header.payload.signature (RFC 7515 §7.1), and an encrypted one (JWE) has five (RFC 7516 §7.1).`
   const [first = ''] = parts
@@ -419,14 +434,20 @@ function describeBadCharacter(
     return `${at} '=' at character ${position}: base64url in a JWT leaves out the '=' padding (RFC 7515 §2)${trailing ? ', so the trailing "=" signs should not be there' : ''}.`
   }
   if (/\s/.test(character)) {
-    const what = character === ' ' ? 'a space' : character === '\t' ? 'a tab' : 'a line break'
-    return `${at} ${what} at character ${position}: a JWT contains no whitespace (RFC 7515 §7.1), so it was probably wrapped or broken when copied.`
+    return `${at} ${describeCharacter(character)} at character ${position}: a JWT contains no whitespace (RFC 7515 §7.1), so it was probably wrapped or broken when copied.`
   }
+  return `${at} ${describeCharacter(character)} at character ${position}, which is not base64url: only ${ALPHABET} are allowed (RFC 7515 §2).`
+}
+
+/** One character, named so that a reader can find it: a space, a tab, or 'x' (U+0078). */
+function describeCharacter(character: string): string {
+  if (character === ' ') return 'a space'
+  if (character === '\t') return 'a tab'
+  if (character === '\n' || character === '\r') return 'a line break'
   const codePoint = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
-  const visible = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character)
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character)
     ? `'${character}' (${codePoint})`
     : `an invisible character (${codePoint})`
-  return `${at} ${visible} at character ${position}, which is not base64url: only ${ALPHABET} are allowed (RFC 7515 §2).`
 }
 
 // By now only the JSON can be wrong: JSON.parse says what, in its own words, and V8 and the other

@@ -17,6 +17,9 @@ export type LintId =
   | 'hmac-id-token'
   | 'seen-in-url'
   | 'refresh-token-not-rotated'
+  | 'expired'
+  | 'implausible-time'
+  | 'issued-in-future'
 
 export interface LintFinding {
   id: LintId
@@ -38,6 +41,12 @@ export interface LintInput {
 
 // RFC 6750 §5.3 recommends bearer tokens of "one hour or less".
 const ONE_HOUR = 3600
+// 2000-01-01T00:00:00Z. No token in use was issued, or user signed in, before it: an earlier time is a
+// placeholder (0 is 1 January 1970) or a value in milliseconds read as seconds the wrong way round.
+const YEAR_2000 = 946_684_800
+// Clocks differ; more than five minutes ahead is the issuer's clock, not skew.
+const FUTURE_TOLERANCE = 300
+const TIME_CLAIMS = ['iat', 'auth_time', 'nbf'] as const
 
 const ROLE_NAMES: Record<TokenRole, string> = {
   id_token: 'ID token',
@@ -120,6 +129,19 @@ export function lintToken(input: LintInput): LintFinding[] {
         spec: { label: 'RFC 6750 §5.3', url: 'https://www.rfc-editor.org/rfc/rfc6750#section-5.3' },
       })
     }
+    if (typeof exp === 'number' && exp <= input.nowSeconds) {
+      findings.push({
+        id: 'expired',
+        // An ID token is checked once, when it arrives; its expiry later is normal.
+        severity: role === 'id_token' ? 'info' : 'warning',
+        message: `This ${tokenName} expired ${describeDuration(input.nowSeconds - exp)} ago ("exp" ${String(exp)}): every receiver must refuse it from now on.`,
+        spec: {
+          label: 'RFC 7519 §4.1.4',
+          url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4',
+        },
+      })
+    }
+    findings.push(...implausibleTimes(payload, tokenName, input.nowSeconds))
   }
 
   if (input.seenInUrl === true) {
@@ -163,7 +185,56 @@ function noExpSpec(role: TokenRole): LintFinding['spec'] {
   return { label: 'RFC 7519 §4.1.4', url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4' }
 }
 
+/**
+ * Times that are present but cannot be true: before 2000 (an "auth_time" of 0 reads as 1 January
+ * 1970, and then makes every max_age check fail, OIDC Core §3.1.2.1), or an "iat" ahead of this
+ * browser's clock by more than skew. A signature proves who wrote a value, not that it is sensible.
+ */
+function implausibleTimes(
+  payload: Record<string, unknown>,
+  tokenName: string,
+  nowSeconds: number,
+): LintFinding[] {
+  const findings: LintFinding[] = []
+  for (const claim of TIME_CLAIMS) {
+    const value = payload[claim]
+    if (typeof value !== 'number' || value >= YEAR_2000) continue
+    findings.push({
+      id: 'implausible-time',
+      severity: 'warning',
+      message: `"${claim}" is ${String(value)}, a time before the year 2000${value === 0 ? ' (0 is 1 January 1970)' : ''}: it cannot be ${claim === 'auth_time' ? 'when the user signed in' : claim === 'iat' ? 'when this token was issued' : 'a real time'}, so the provider sets a placeholder there.${claim === 'auth_time' ? ' Any max_age sent with the sign-in fails against it, whatever the clocks say.' : ''}`,
+      spec:
+        claim === 'auth_time'
+          ? {
+              label: 'OpenID Connect Core §2',
+              url: 'https://openid.net/specs/openid-connect-core-1_0.html#IDToken',
+            }
+          : { label: 'RFC 7519 §4.1', url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1' },
+    })
+  }
+  const { iat } = payload
+  if (typeof iat === 'number' && iat > nowSeconds + FUTURE_TOLERANCE) {
+    findings.push({
+      id: 'issued-in-future',
+      severity: 'warning',
+      message: `This ${tokenName} says it was issued ${describeDuration(iat - nowSeconds)} from now ("iat" ${String(iat)}): the issuer's clock, or this browser's, is wrong by more than skew.`,
+      spec: {
+        label: 'RFC 7519 §4.1.6',
+        url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.6',
+      },
+    })
+  }
+  return findings
+}
+
 function describeDuration(seconds: number): string {
+  if (seconds < 60) {
+    return `${String(seconds)} ${seconds === 1 ? 'second' : 'seconds'}`
+  }
+  if (seconds < ONE_HOUR) {
+    const minutes = Math.floor(seconds / 60)
+    return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`
+  }
   if (seconds >= 48 * ONE_HOUR) {
     return `${Math.round(seconds / 86_400)} days`
   }

@@ -106,6 +106,23 @@ describe('PasteTokenPage', () => {
     )
   })
 
+  it('calls a JWT with "alg": "none" and an empty signature unsigned, not signed', async () => {
+    await paste(`${b64url({ alg: 'none' })}.${b64url({ sub: 'alice', exp: NOW + 60 })}.`)
+
+    expect(screen.getByRole('status').textContent).toBe(
+      'Decoded an unsigned JWT with 2 claims; 1 lint finding.',
+    )
+    expect(within(result()).getByRole('group', { name: 'Lint' }).textContent).toContain('unsigned')
+  })
+
+  it('lints an expired pasted token', async () => {
+    await paste(makeJwt({ alg: 'RS256' }, { sub: 'alice', exp: NOW - 7200 }))
+
+    expect(within(result()).getByRole('group', { name: 'Lint' }).textContent).toContain(
+      'expired 2 hours ago',
+    )
+  })
+
   it('renders HTML in a claim value as inert text', async () => {
     await paste(TOKEN)
 

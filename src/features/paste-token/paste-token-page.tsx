@@ -197,7 +197,10 @@ function summarise(decoded: DecodedToken, findingCount: number): string {
   switch (decoded.kind) {
     case 'jwt': {
       const claims = Object.keys(decoded.payload).length
-      return `Decoded a signed JWT with ${claims} ${claims === 1 ? 'claim' : 'claims'}; ${lint}.`
+      // "alg": "none" (any case) is an unsecured JWT (RFC 7519 §6): nothing signed it.
+      const alg = decoded.header.alg
+      const unsigned = typeof alg === 'string' && alg.toLowerCase() === 'none'
+      return `Decoded ${unsigned ? 'an unsigned' : 'a signed'} JWT with ${claims} ${claims === 1 ? 'claim' : 'claims'}; ${lint}.`
     }
     case 'jwe':
       return `An encrypted JWT (JWE): only its header can be read; ${lint}.`

@@ -361,3 +361,30 @@ describe('readPastedToken', () => {
     })
   })
 })
+
+describe('text that cannot be a token', () => {
+  it.each([
+    ['a sentence', 'please paste the token here', 'a space'],
+    ['a symbol', 'token!value', "'!' (U+0021)"],
+    ['padding in the middle', 'abc=def', "'=' (U+003D) at character 4"],
+  ])('calls %s not a token at all, never "probably an opaque token"', (_, text, named) => {
+    const { decoded } = readPastedToken(text)
+
+    expect(decoded.kind).toBe('opaque')
+    const reason = decoded.kind === 'opaque' ? decoded.reason : ''
+    expect(reason).toMatch(/^This cannot be a token/)
+    expect(reason).toContain(named)
+    expect(reason).not.toContain('probably an opaque token')
+  })
+
+  it('still reads a real opaque token, with "~", "+", "/" and trailing "=", as probably opaque', () => {
+    const decoded = decodeJwt('ab~c+d/e==')
+
+    expect(decoded.kind === 'opaque' && decoded.reason).toContain('probably an opaque token')
+  })
+
+  it('takes the line breaks out of a wrapped opaque token, and the spaces out of a JWT only', () => {
+    expect(readPastedToken('abcdef\nghijkl').token).toBe('abcdefghijkl')
+    expect(readPastedToken('abc def').token).toBe('abc def')
+  })
+})

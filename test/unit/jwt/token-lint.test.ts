@@ -189,3 +189,42 @@ describe('lintToken', () => {
     })
   })
 })
+
+describe('values present but meaningless', () => {
+  const lint = (role: TokenRole, payload: Record<string, unknown>) =>
+    lintToken({ role, decoded: jwt({ alg: 'RS256' }, payload), nowSeconds: NOW })
+
+  it('finds an auth_time of 0, says it reads as 1970 and that max_age fails against it', () => {
+    const [finding] = lint('id_token', { ...CLEAN, auth_time: 0 })
+
+    expect(finding?.id).toBe('implausible-time')
+    expect(finding?.message).toContain('"auth_time" is 0')
+    expect(finding?.message).toContain('1 January 1970')
+    expect(finding?.message).toContain('max_age')
+  })
+
+  it.each(['iat', 'auth_time', 'nbf'])('finds a %s before the year 2000', (claim) => {
+    expect(lint('id_token', { ...CLEAN, [claim]: 946_684_799 }).map((f) => f.id)).toEqual([
+      'implausible-time',
+    ])
+    expect(lint('id_token', { ...CLEAN, [claim]: 946_684_800 })).toEqual([])
+  })
+
+  it('finds an iat more than five minutes ahead of the clock, not one within skew', () => {
+    expect(
+      ids({ role: 'id_token', decoded: jwt({ alg: 'RS256' }, { ...CLEAN, iat: NOW + 301 }) }),
+    ).toEqual(['issued-in-future'])
+    expect(lint('id_token', { ...CLEAN, iat: NOW + 300 })).toEqual([])
+  })
+
+  it('finds an expired token: a warning for an access token, information for an ID token', () => {
+    const expired = { ...CLEAN, exp: NOW - 90 }
+    const [access] = lint('access_token', expired)
+    const [id] = lint('id_token', expired)
+
+    expect(access).toMatchObject({ id: 'expired', severity: 'warning' })
+    expect(access?.message).toContain('expired 1 minute ago')
+    expect(id).toMatchObject({ id: 'expired', severity: 'info' })
+    expect(lint('unknown', { ...CLEAN, exp: NOW + 1 })).toEqual([])
+  })
+})
