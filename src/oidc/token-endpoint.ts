@@ -92,6 +92,7 @@ export async function exchangeAuthorizationCode(input: {
     )
     return {
       ...tokenSetFrom(result, input.nowSeconds, oauth.getValidatedIdTokenClaims(result)),
+      requestedScope: pending.scope,
       ...(verified ? { idTokenSignatureVerified: true } : {}),
     }
   } catch (error) {
@@ -214,6 +215,7 @@ export async function refreshTokens(input: {
       ...(fresh.scope === undefined && previous.scope !== undefined
         ? { scope: previous.scope }
         : {}),
+      ...(previous.requestedScope === undefined ? {} : { requestedScope: previous.requestedScope }),
     }
   } catch (error) {
     throw toOidcError(error, 'refresh', { url })

@@ -324,6 +324,25 @@ describe('TokenInspector', () => {
   })
 })
 
+describe('TokenInspector granted scope', () => {
+  it('says next to the ID token claims that the provider granted less than was asked', () => {
+    renderInspector({ requestedScope: 'openid profile email', scope: 'openid' })
+
+    const note = within(section('ID token'))
+      .getAllByRole('note')
+      .find((element) => element.textContent.includes('granted less than was asked'))
+    expect(note?.textContent).toContain('Not granted: profile, email.')
+    expect(note?.textContent).toContain('email and email_verified')
+    expect(note?.textContent).toContain('not because the user has none')
+  })
+
+  it('says nothing of the kind when the scope granted is the one asked for', () => {
+    renderInspector({ requestedScope: 'openid profile', scope: 'profile openid' })
+
+    expect(screen.queryByText(/granted less than was asked/)).toBeNull()
+  })
+})
+
 describe('TokenInspector trust badges', () => {
   it('says, in words, what each checked ID token claim was checked against', () => {
     renderInspector()

@@ -106,6 +106,9 @@ export function SignedInView({ state }: { state: SignedIn }) {
           accessToken: state.tokens.access_token,
           tokenType: state.tokens.token_type,
           ...(state.tokens.scope === undefined ? {} : { scope: state.tokens.scope }),
+          ...(state.tokens.requestedScope === undefined
+            ? {}
+            : { requestedScope: state.tokens.requestedScope }),
           ...(state.tokens.accessTokenExpiresAt === undefined
             ? {}
             : { accessTokenExpiresAt: state.tokens.accessTokenExpiresAt }),

@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react'
+import type { ReactNode } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
 import { SpecLink } from '../../components/ui/spec-link'
@@ -23,6 +24,8 @@ export interface AccessTokenSectionProps {
   accessToken: string
   tokenType: string
   scope: string | undefined
+  /** Said with the scope when the granted scope is narrower than the one asked for. */
+  scopeNote?: ReactNode
   expiresAt: number | undefined
   nowSeconds: number
   /** The provider's discovered jwks_uri, the only place signature keys come from. */
@@ -39,6 +42,7 @@ export function AccessTokenSection({
   accessToken,
   tokenType,
   scope,
+  scopeNote,
   expiresAt,
   nowSeconds,
   jwksUri,
@@ -65,7 +69,10 @@ export function AccessTokenSection({
               <SpecLink href={`${RFC_6749}#section-5.1`}>RFC 6749 §5.1</SpecLink>).
             </>
           ) : (
-            <code>{scope}</code>
+            <>
+              <code>{scope}</code>
+              {scopeNote}
+            </>
           )}
         </dd>
         <dt>Expiry</dt>

@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react'
+import type { ReactNode } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
 import { SpecLink } from '../../components/ui/spec-link'
@@ -25,6 +26,8 @@ export interface IdTokenSectionProps {
   jwksUri: string | undefined
   /** The key set fetched from jwks_uri before the redirect, when the session holds it. */
   heldKeySet?: unknown
+  /** Said before the claims when the granted scope is narrower than the one asked for. */
+  scopeNote?: ReactNode
 }
 
 /** The ID token: who signed in, decoded, with what PKCE Lab did and did not check. */
@@ -34,6 +37,7 @@ export function IdTokenSection({
   nowSeconds,
   jwksUri,
   heldKeySet,
+  scopeNote,
 }: IdTokenSectionProps) {
   const headingId = useId()
   const decoded = useMemo(() => (idToken === undefined ? undefined : decodeJwt(idToken)), [idToken])
@@ -48,6 +52,7 @@ export function IdTokenSection({
   return (
     <section className="token-section" aria-labelledby={headingId}>
       <h2 id={headingId}>ID token</h2>
+      {scopeNote}
       {idToken === undefined || decoded === undefined ? (
         <p>
           The token response had no ID token. A provider returns one only when the scope includes

@@ -2,9 +2,11 @@ import '../../components/decoded-token/decoded-token.css'
 
 import { useNowSeconds } from '../../components/ui/use-now'
 import type { IdTokenCheck } from '../../oidc/id-token-checks'
+import { ungrantedScopes } from '../../oidc/token-set'
 import { AccessTokenSection } from './access-token-section'
 import { IdTokenSection } from './id-token-section'
 import { RefreshTokenSection } from './refresh-token-section'
+import { ScopeNarrowed } from './scope-narrowed'
 
 export interface TokenInspectorProps {
   tokens: {
@@ -14,6 +16,8 @@ export interface TokenInspectorProps {
     tokenType: string
     /** The granted scope, if the provider said. */
     scope?: string
+    /** The scope this app asked for. */
+    requestedScope?: string
     /** Epoch seconds, from expires_in. */
     accessTokenExpiresAt?: number
     refreshToken?: string
@@ -33,10 +37,19 @@ export function TokenInspector(props: TokenInspectorProps) {
   const { tokens, idTokenChecks, jwksUri, heldKeySet, refreshTokenRotated } = props
   // One clock for the whole page, so every relative time ticks at the same moment.
   const nowSeconds = useNowSeconds()
+  const narrowed =
+    tokens.scope === undefined || tokens.requestedScope === undefined ? undefined : (
+      <ScopeNarrowed
+        requested={tokens.requestedScope}
+        granted={tokens.scope}
+        ungranted={ungrantedScopes(tokens)}
+      />
+    )
 
   return (
     <div className="token-inspector">
       <IdTokenSection
+        scopeNote={narrowed}
         idToken={tokens.idToken}
         checks={idTokenChecks}
         nowSeconds={nowSeconds}
@@ -47,6 +60,7 @@ export function TokenInspector(props: TokenInspectorProps) {
         accessToken={tokens.accessToken}
         tokenType={tokens.tokenType}
         scope={tokens.scope}
+        scopeNote={narrowed}
         expiresAt={tokens.accessTokenExpiresAt}
         nowSeconds={nowSeconds}
         jwksUri={jwksUri}
