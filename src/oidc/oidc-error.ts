@@ -61,8 +61,10 @@ export type OidcErrorCode =
   | 'userinfo_sub_mismatch'
   /** A silent (prompt=none) authorization could not complete without the user (OIDC Core §3.1.2.6). */
   | 'interactive_sign_in_required'
-  /** The revocation endpoint refused a token (RFC 7009 §2.2.1). */
+  /** The revocation endpoint refused a token or could not be asked (RFC 7009 §2.2.1). */
   | 'revocation_failed'
+  /** The provider session could not be ended, or it was not confirmed (RP-Initiated Logout §2). */
+  | 'end_session_failed'
 
 /** The provider's own words, kept verbatim: for a learning tool they are part of the lesson. */
 export interface OAuthErrorBody {
@@ -139,12 +141,26 @@ export function isOidcError(value: unknown): value is OidcError {
 export function asOidcError(error: unknown, step: OidcStep): OidcError {
   if (isOidcError(error)) return error
   const message = error instanceof Error ? error.message : String(error)
-  return new OidcError(
-    step === 'discovery' ? 'discovery_failed' : 'invalid_token_response',
-    step,
-    message,
-    { cause: error },
-  )
+  return new OidcError(codeOfStep(step), step, message, { cause: error })
+}
+
+/**
+ * The code of an unexpected failure at each step: a step's failure is named for that step, never
+ * for another endpoint's (a revocation is not a token response).
+ */
+export function codeOfStep(step: OidcStep): OidcErrorCode {
+  switch (step) {
+    case 'discovery':
+      return 'discovery_failed'
+    case 'userinfo':
+      return 'userinfo_failed'
+    case 'revocation':
+      return 'revocation_failed'
+    case 'end-session':
+      return 'end_session_failed'
+    default:
+      return 'invalid_token_response'
+  }
 }
 
 /** Worth retrying: no answer at all, or a server error (RFC 9110 §15.6). Everything else is final. */

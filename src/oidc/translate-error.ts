@@ -5,7 +5,7 @@
  */
 import * as oauth from 'oauth4webapi'
 
-import { OidcError } from './oidc-error'
+import { codeOfStep, OidcError } from './oidc-error'
 import type { OAuthErrorBody, OidcErrorCode, OidcStep } from './oidc-error'
 
 function oauthErrorBody(error: string, description: unknown, uri: unknown): OAuthErrorBody {
@@ -40,16 +40,8 @@ const ID_TOKEN_MESSAGE = /JWT|ID Token|"id_token"/
 
 /** What an OAuth error body (RFC 6749 §5.2) or a WWW-Authenticate challenge means at each step. */
 function errorBodyCode(step: OidcStep): OidcErrorCode {
-  switch (step) {
-    case 'discovery':
-      return 'discovery_failed'
-    case 'userinfo':
-      return 'userinfo_failed'
-    case 'revocation':
-      return 'revocation_failed'
-    default:
-      return 'token_endpoint_error'
-  }
+  const code = codeOfStep(step)
+  return code === 'invalid_token_response' ? 'token_endpoint_error' : code
 }
 
 export function toOidcError(
@@ -148,7 +140,7 @@ export function toOidcError(
             check: claimOf(error),
           })
         }
-        return new OidcError('invalid_token_response', step, message, {
+        return new OidcError(codeOfStep(step), step, message, {
           cause: error,
           status: statusOf(error),
           url,
@@ -158,6 +150,5 @@ export function toOidcError(
   }
 
   const message = error instanceof Error ? error.message : String(error)
-  const fallback = step === 'discovery' ? 'discovery_failed' : 'invalid_token_response'
-  return new OidcError(fallback, step, message, { cause: error, url })
+  return new OidcError(codeOfStep(step), step, message, { cause: error, url })
 }

@@ -13,6 +13,7 @@ import { createRenewal } from './renewal'
 import type { Session, SessionStore } from './session'
 import { createSignIn } from './sign-in'
 import { createSignOut } from './sign-out'
+import type { PendingSignOut } from './tab-markers'
 
 /** The flows a session runs; the session forwards its calls here once this module has loaded. */
 export interface SessionFlows extends Pick<
@@ -32,7 +33,7 @@ export interface SessionFlows extends Pick<
   /** `taken` was taken from storage by the session before anything else could run. */
   completeSignIn: (callbackUrl: URL, taken: TakenAuthorization) => Promise<void>
   /** Back from the end-session endpoint; `stateMatched`: with the `state` the sign-out sent. */
-  completeSignOut: (stateMatched: boolean) => void
+  completeSignOut: (signOut: PendingSignOut, returnedState: string | null) => Promise<void>
   /** Drops what the flows hold in memory: secret, pending exchange, timers. */
   reset: () => void
   /** The steps of the run, with the stored copy that crosses page loads. */

@@ -58,13 +58,36 @@ export interface SignedIn {
   resource?: ApiCall<ResourceResponse>
 }
 
-/** What a sign-out did, step by step, so the UI can say exactly what was and was not done. */
+/**
+ * What a sign-out did, step by step, so the UI can say exactly what was and was not done. The
+ * provider session is "ended" only with evidence: a prompt=none request answered login_required.
+ */
 export interface SignOutReport {
   refreshToken: 'revoked' | 'failed' | 'not-supported' | 'none'
   accessToken: 'revoked' | 'failed' | 'not-supported'
-  endSession: 'redirecting' | 'not-supported' | 'failed'
+  endSession: ProviderSessionOutcome
+  /** What the provider's metadata says revocation requires, and whether this client is public. */
+  revocationAuth?: { methods?: readonly string[]; publicClient: boolean }
+  /** Back from the end-session endpoint, but with another `state` than the one sent. */
+  stateMismatch?: boolean
+  /** Why the provider session's state is unknown, when it is. */
+  unknownBecause?: string
   errors: readonly OidcError[]
 }
+
+export type ProviderSessionOutcome =
+  /** On the way to the provider's end_session_endpoint. */
+  | 'redirecting'
+  /** Back; a prompt=none request in a hidden frame is finding out whether the session ended. */
+  | 'checking'
+  /** A prompt=none request was answered login_required: the provider has no session any more. */
+  | 'ended'
+  /** A prompt=none request came back with a code (discarded): the provider still has the session. */
+  | 'not-ended'
+  /** Back, but the check could not run or did not answer. */
+  | 'unknown'
+  | 'not-supported'
+  | 'failed'
 
 export type SessionState =
   | {

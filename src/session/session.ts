@@ -216,12 +216,9 @@ export function createSession(deps: SessionDeps): Session {
     signOut: () => withFlows((loaded) => loaded.signOut()),
 
     async completeSignOut(returnedState) {
-      const expected = deps.markers.takePendingSignOut()
-      if (expected === undefined) return
-      await withFlows((loaded) => {
-        loaded.completeSignOut(returnedState === expected)
-        return Promise.resolve()
-      })
+      const signOut = deps.markers.takePendingSignOut()
+      if (signOut === undefined) return
+      await withFlows((loaded) => loaded.completeSignOut(signOut, returnedState))
     },
 
     forget(notice) {

@@ -18,7 +18,12 @@ afterEach(() => {
 })
 
 describe('SignOutButton', () => {
-  function renderButton(props: { busy?: boolean; hasEndSession: boolean; hasRevocation: boolean }) {
+  function renderButton(props: {
+    busy?: boolean
+    hasEndSession: boolean
+    hasRevocation: boolean
+    revocationDemandsAuth?: string[]
+  }) {
     const onSignOut = vi.fn<() => void>()
     renderStrict(<SignOutButton onSignOut={onSignOut} busy={false} {...props} />)
     const button = screen.getByRole('button', { name: 'Sign out' })
@@ -34,7 +39,7 @@ describe('SignOutButton', () => {
     })
 
     expect(sentence).toBe(
-      'Sign out revokes the refresh token, then the access token, at the provider’s revocation endpoint (RFC 7009), forgets everything in this tab, and ends your session at the provider through its end_session_endpoint.',
+      'Sign out revokes the refresh token, then the access token, at the provider’s revocation endpoint (RFC 7009), forgets everything in this tab, and asks the provider to end your session through its end_session_endpoint, then checks that it did.',
     )
 
     await user.click(button)
@@ -58,6 +63,17 @@ describe('SignOutButton', () => {
       'cannot revoke the tokens (this provider has no revocation endpoint: they stay valid until they expire)',
     )
     expect(sentence).toContain('forgets everything in this tab')
+  })
+
+  it('says beforehand that revocation will probably be refused when the metadata demands client authentication', () => {
+    const { sentence } = renderButton({
+      hasEndSession: true,
+      hasRevocation: true,
+      revocationDemandsAuth: ['client_secret_basic'],
+    })
+
+    expect(sentence).toContain('which will probably be refused')
+    expect(sentence).toContain('lists only client_secret_basic for revocation')
   })
 
   it('is disabled while busy', () => {
@@ -87,8 +103,8 @@ describe('SignOutReport', () => {
 
     expect(within(status).getByRole('heading', { level: 2, name: 'Signed out' })).toBeDefined()
     expect(items).toEqual([
-      'Refresh token: revoked at the provider (RFC 7009).',
-      'Access token: revoked at the provider (RFC 7009).',
+      'Refresh token: revoked at the provider (RFC 7009): it answered 200.',
+      'Access token: revoked at the provider (RFC 7009): it answered 200.',
       'Provider session: ending it at the provider… (sending you to its end_session_endpoint, naming this client by client_id; your ID token is not put in that URL)',
       `This tab: ${FORGOTTEN}`,
     ])
@@ -131,6 +147,7 @@ describe('SignOutReport', () => {
       endSession: 'failed',
       errors: [
         new OidcError('revocation_failed', 'revocation', 'The revocation endpoint answered 400', {
+          check: 'refresh_token',
           status: 400,
           url: 'https://op.example/revoke',
           oauthError: { error: 'unsupported_token_type', error_description: hostile },
@@ -148,22 +165,89 @@ describe('SignOutReport', () => {
 
     expect(screen.queryByRole('alert')).toBeNull()
     expect(items[0]).toBe(
-      'Refresh token: revocation failed: it may stay valid at the provider until it expires (details below).',
+      'Refresh token: not revoked: the provider answered HTTP 400 with error unsupported_token_type. It stays valid at the provider until it expires.',
     )
     expect(items[2]).toContain(
       'Provider session: not ended: the end-session request could not be made',
     )
     expect(items[3]).toBe(`This tab: ${FORGOTTEN}`)
     const revocation = within(status).getByRole('group', {
-      name: 'The provider refused to revoke a token',
+      name: 'The provider did not revoke a token',
     })
     expect(revocation.textContent).toContain(`unsupported_token_type: ${hostile}`)
     expect(revocation.textContent).toContain('Token revocation')
-    expect(revocation.textContent).toContain('Everything local was forgotten anyway.')
+    expect(revocation.textContent).toContain('everything local was forgotten anyway')
     const endSession = within(status).getByRole('group', {
       name: 'The provider metadata names an endpoint this app refuses to use',
     })
     expect(endSession.textContent).toContain('Sign-out at the provider (end session)')
     expect(document.querySelector('img')).toBeNull()
+  })
+
+  it('says why a public client was refused: the status, and what the metadata demands', () => {
+    const { items, status } = renderReport({
+      refreshToken: 'failed',
+      accessToken: 'failed',
+      endSession: 'ended',
+      revocationAuth: { methods: ['client_secret_basic'], publicClient: true },
+      errors: ['refresh_token', 'access_token'].map(
+        (token) =>
+          new OidcError(
+            'revocation_failed',
+            'revocation',
+            'The revocation endpoint answered HTTP 401 with an empty body',
+            { check: token, status: 401 },
+          ),
+      ),
+    })
+
+    for (const item of items.slice(0, 2)) {
+      expect(item).toContain('not revoked: the provider answered HTTP 401 without an error code.')
+      expect(item).toContain(
+        'revocation_endpoint_auth_methods_supported: client_secret_basic, so it demands client authentication, which RFC 7009 §2.1 does not ask of a public client',
+      )
+    }
+    // Not a token-endpoint error, and not said to have worked.
+    expect(status.textContent).not.toContain('invalid_token_response')
+    expect(status.textContent).not.toMatch(/revoked at the provider/)
+  })
+
+  it.each<[Report['endSession'], string]>([
+    [
+      'ended',
+      'ended. Evidence: after the sign-out, a silent authorization request (prompt=none) was answered login_required',
+    ],
+    [
+      'not-ended',
+      'not ended. Evidence: after the sign-out, a silent authorization request (prompt=none) came back without asking you to log in',
+    ],
+    ['checking', 'checking whether it ended'],
+  ])('says the provider session is %s only from the prompt=none answer', (endSession, words) => {
+    const { items } = renderReport({
+      refreshToken: 'revoked',
+      accessToken: 'revoked',
+      endSession,
+      errors: [],
+    })
+
+    expect(items[2]).toContain(`Provider session: ${words}`)
+  })
+
+  it('says the provider session is unknown, why, and how to find out, when the check could not run', () => {
+    const { items } = renderReport({
+      refreshToken: 'revoked',
+      accessToken: 'revoked',
+      endSession: 'unknown',
+      unknownBecause: 'could not check: the hidden frame did not come back',
+      stateMismatch: true,
+      errors: [],
+    })
+
+    expect(items[2]).toContain('unknown: could not check: the hidden frame did not come back.')
+    expect(items[2]).toContain(
+      'if the provider does not ask you to log in, its session is still there',
+    )
+    expect(items[2]).toContain('another state than the one sent')
+    expect(items[2]).not.toMatch(/\bended\b/)
   })
 })

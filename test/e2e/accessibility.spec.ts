@@ -149,7 +149,7 @@ test('the whole flow works by keyboard alone, with focus always visible', async 
   await expect(page.getByRole('button', { name: /Yes, sign me out/i })).toBeVisible()
   await tabTo(page, /Yes, sign me out/i)
   await page.keyboard.press('Enter')
-  await expect(page.getByText('Signed out at the provider.')).toBeVisible()
+  await expect(page.getByText('Provider session: ended. Evidence:')).toBeVisible()
 })
 
 test.describe('at 320 CSS pixels wide', () => {

@@ -22,7 +22,12 @@ test('sign-out revokes the tokens, ends the provider session, and restores nothi
   await expect(page).toHaveURL(new RegExp(`^${E2E.localIssuer}/session/end`))
   await page.getByRole('button', { name: /Yes, sign me out/i }).click()
 
-  await expect(page.getByText('Signed out at the provider.')).toBeVisible()
+  // Coming back proves only a redirect: the provider is asked, and its answer is the evidence.
+  const report = page.getByRole('status').filter({ hasText: 'Everything local was forgotten' })
+  await expect(report).toContainText(
+    'Provider session: ended. Evidence: after the sign-out, a silent authorization request (prompt=none) was answered login_required',
+  )
+  await expect(report).toContainText('Refresh token: revoked at the provider')
   expect(page.url()).toBe(`${E2E.appUrl}/`)
   await expect(page.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
   expect(revocations.map((body) => body.get('token_type_hint'))).toEqual([
@@ -44,6 +49,30 @@ test('sign-out revokes the tokens, ends the provider session, and restores nothi
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
   const stored = await browserStorage(page, context)
   for (const token of traffic.issuedTokens) expect(stored).not.toContain(token)
+})
+
+test('declining the provider’s sign-out is reported as a session that did not end, with evidence', async ({
+  page,
+  traffic,
+}) => {
+  await signInWithDefaults(page)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(new RegExp(`^${E2E.localIssuer}/session/end`))
+  const exchanges = traffic.tokenExchanges.length
+  await page.getByRole('button', { name: /No, stay signed in/i }).click()
+
+  const report = page.getByRole('status').filter({ hasText: 'Everything local was forgotten' })
+  await expect(report).toContainText(
+    'Provider session: not ended. Evidence: after the sign-out, a silent authorization request (prompt=none) came back without asking you to log in',
+  )
+  await expect(report).not.toContainText('Signed out at the provider')
+  // The code of that check was discarded, never exchanged.
+  expect(traffic.tokenExchanges).toHaveLength(exchanges)
+  // And it was true: the next sign-in does not ask for a password.
+  // (the provider only asks to consent to offline access again).
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { name: 'Authorize' })).toBeVisible()
+  await expect(page.locator('input[name="login"]')).toHaveCount(0)
 })
 
 test('where the provider has no end-session endpoint, sign-out says what was and was not done', async ({

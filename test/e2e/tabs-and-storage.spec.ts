@@ -27,7 +27,7 @@ test('two tabs refresh independently; signing out in one makes the other forget 
   await second.close()
   // The first tab ends its provider session and comes back to the app.
   await page.getByRole('button', { name: /Yes, sign me out/i }).click()
-  await expect(page.getByText('Signed out at the provider.')).toBeVisible()
+  await expect(page.getByText('Provider session: ended. Evidence:')).toBeVisible()
 })
 
 test('the storage panel says what is kept where, and forgets everything', async ({

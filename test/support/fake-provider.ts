@@ -60,6 +60,11 @@ export interface FakeProviderOptions {
   refreshIdTokenNonce?: boolean
   /** Advertise `revocation_endpoint`; default true. */
   revocationEndpoint?: boolean
+  /**
+   * Revocation demands client authentication, as some providers do: a request without an
+   * Authorization header gets 401 and an empty body, and the metadata lists client_secret_basic only.
+   */
+  revocationRefusesPublicClients?: boolean
   /** Advertise `end_session_endpoint`; default true. */
   endSessionEndpoint?: boolean
   /** Whether the user has a session at the provider, for prompt=none; default true. */
@@ -164,6 +169,9 @@ export async function createFakeProvider(options: FakeProviderOptions = {}) {
     code_challenge_methods_supported: ['S256'],
     id_token_signing_alg_values_supported: ['RS256'],
     authorization_response_iss_parameter_supported: true,
+    ...(options.revocationRefusesPublicClients === true
+      ? { revocation_endpoint_auth_methods_supported: ['client_secret_basic'] }
+      : {}),
     ...options.metadata,
   }
 
@@ -377,6 +385,9 @@ export async function createFakeProvider(options: FakeProviderOptions = {}) {
   function revocationAnswerFor(request: RecordedRequest): Response {
     const token = request.body?.get('token')
     if (!token) return json({ error: 'invalid_request', error_description: 'token missing' }, 400)
+    if (options.revocationRefusesPublicClients === true && !request.headers.has('authorization')) {
+      return new Response(null, { status: 401 })
+    }
     const authError = clientAuthenticationError(request)
     if (authError) return authError
     const refreshToken = refreshTokens.get(token)

@@ -9,6 +9,7 @@ import { SignOutButton } from '../../features/sign-out/sign-out-button'
 import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
 import { useSessionActions, useTimeline } from '../../lib/session-react'
 import { idTokenChecksFor } from '../../oidc'
+import type { ClientContext } from '../../oidc'
 import type { SignedIn } from '../../session'
 import { TokenInspector } from '../../features/token-inspector/token-inspector'
 
@@ -64,6 +65,7 @@ function SignedInSummary(props: {
         busy={props.busy}
         hasEndSession={state.client.metadata.end_session_endpoint !== undefined}
         hasRevocation={state.client.metadata.revocation_endpoint !== undefined}
+        {...revocationDemandsAuth(state.client)}
       />
       <p>
         <button type="button" onClick={props.onForget}>
@@ -148,4 +150,14 @@ export function SignedInView({ state }: { state: SignedIn }) {
       }
     </>
   )
+}
+
+/** A public client at a provider whose revocation endpoint lists no "none": it will likely refuse. */
+function revocationDemandsAuth(client: ClientContext): { revocationDemandsAuth?: string[] } {
+  const methods = client.metadata.revocation_endpoint_auth_methods_supported
+  return client.clientAuthentication === 'none' &&
+    methods !== undefined &&
+    !methods.includes('none')
+    ? { revocationDemandsAuth: methods }
+    : {}
 }

@@ -522,8 +522,13 @@ describe('session lifecycle: UserInfo and API calls', () => {
 })
 
 describe('session lifecycle: sign-out', () => {
+  // The hidden frame of the app, played by the provider answering at once.
+  const frameAtProvider = (op: FakeProvider) => (url: string) => Promise.resolve(op.authorize(url))
+
   it('revokes the refresh token, then the access token, then ends the provider session', async () => {
-    const { session, op, storage, signIn, lastNavigation, reload } = await setup()
+    const { session, op, storage, signIn, lastNavigation, reload } = await setup({
+      silentFrame: frameAtProvider,
+    })
     const { tokens } = await signIn()
     await session.signOut()
 
@@ -539,6 +544,7 @@ describe('session lifecycle: sign-out', () => {
         refreshToken: 'revoked',
         accessToken: 'revoked',
         endSession: 'redirecting',
+        revocationAuth: { publicClient: true },
         errors: [],
       },
     })
@@ -554,17 +560,100 @@ describe('session lifecycle: sign-out', () => {
       state,
     })
     expect(endSession.href).not.toContain(tokens.id_token)
-    // Nothing left but the sign-out state, to recognise the way back.
+    // Nothing left but the sign-out: its state, to recognise the way back, and no token.
     expect(storage.length).toBe(1)
-    expect(storage.getItem(PENDING_SIGN_OUT_KEY)).toBe(state)
+    const marker = storage.getItem(PENDING_SIGN_OUT_KEY) ?? ''
+    expect(JSON.parse(marker)).toMatchObject({ state, issuer: op.issuer, clientId: op.clientId })
+    for (const token of [tokens.access_token, tokens.refresh_token, tokens.id_token]) {
+      expect(marker).not.toContain(token)
+    }
 
-    // The provider ends its session and sends the browser back: a new page.
+    // The provider ends its session and sends the browser back: a new page, which asks it.
     const back = op.endSession(endSession)
     const afterwards = reload()
+    const asked = op.authorizationRequests().length
     await afterwards.completeSignOut(back?.searchParams.get('state') ?? null)
     const final = afterwards.getSnapshot()
-    expect(final.status === 'signed-out' && final.notice).toMatch(/^Signed out at the provider/)
+    expect(final.status === 'signed-out' && final.signOut).toMatchObject({
+      refreshToken: 'revoked',
+      accessToken: 'revoked',
+      endSession: 'ended',
+      errors: [],
+    })
+    const check = op.authorizationRequests().slice(asked)
+    expect(check.map((url) => url.searchParams.get('prompt'))).toEqual(['none'])
     expect(storage.length).toBe(0)
+  })
+
+  it('says the provider session was not ended when prompt=none comes back with a code (the user declined)', async () => {
+    const { session, op, signIn, lastNavigation, reload } = await setup({
+      silentFrame: frameAtProvider,
+    })
+    await signIn()
+    await session.signOut()
+    const endSession = new URL(lastNavigation())
+    // The user pressed "No, stay signed in": the provider sends the browser back, session intact.
+    const back = new URL(endSession.searchParams.get('post_logout_redirect_uri') ?? '')
+    back.searchParams.set('state', endSession.searchParams.get('state') ?? '')
+    const exchanges = op.requests.filter((request) => request.url === op.metadata.token_endpoint)
+    const afterwards = reload()
+    await afterwards.completeSignOut(back.searchParams.get('state'))
+
+    const final = afterwards.getSnapshot()
+    expect(final.status === 'signed-out' && final.signOut).toMatchObject({
+      endSession: 'not-ended',
+      errors: [{ code: 'end_session_failed', step: 'end-session' }],
+    })
+    // The code that came back was discarded: nothing went to the token endpoint.
+    expect(op.requests.filter((request) => request.url === op.metadata.token_endpoint)).toEqual(
+      exchanges,
+    )
+  })
+
+  it('says the provider session is unknown, not ended, when the hidden frame does not come back', async () => {
+    const { session, op, signIn, lastNavigation, reload } = await setup({
+      silentFrame: () => () => Promise.reject(new Error('no answer')),
+    })
+    await signIn()
+    await session.signOut()
+    const back = op.endSession(lastNavigation())
+    const afterwards = reload()
+    await afterwards.completeSignOut(back?.searchParams.get('state') ?? null)
+
+    const final = afterwards.getSnapshot()
+    expect(final.status === 'signed-out' && final.signOut).toMatchObject({
+      endSession: 'unknown',
+      unknownBecause: expect.stringContaining('third-party frame') as unknown,
+    })
+  })
+
+  it('reports a revocation refused with 401 and an empty body as not revoked, with why, across the redirect', async () => {
+    const { session, op, signIn, lastNavigation, reload } = await setup({
+      provider: { revocationRefusesPublicClients: true },
+      silentFrame: frameAtProvider,
+    })
+    const { tokens } = await signIn()
+    await session.signOut()
+    const back = op.endSession(lastNavigation())
+    const afterwards = reload()
+    await afterwards.completeSignOut(back?.searchParams.get('state') ?? null)
+
+    const final = afterwards.getSnapshot()
+    const report = final.status === 'signed-out' ? final.signOut : undefined
+    expect(report).toMatchObject({
+      refreshToken: 'failed',
+      accessToken: 'failed',
+      revocationAuth: { methods: ['client_secret_basic'], publicClient: true },
+    })
+    expect(report?.errors.map((error) => [error.code, error.check, error.status])).toEqual([
+      ['revocation_failed', 'refresh_token', 401],
+      ['revocation_failed', 'access_token', 401],
+    ])
+    expect(report?.errors[0]?.message).toBe(
+      'The revocation endpoint answered HTTP 401 with an empty body',
+    )
+    // Still valid at the provider, as the report says.
+    expect(op.isActive(tokens.refresh_token ?? '')).toBe(true)
   })
 
   it('says so when the state coming back from the provider is not the one sent', async () => {
@@ -573,7 +662,7 @@ describe('session lifecycle: sign-out', () => {
     await session.signOut()
     await session.completeSignOut('other')
     const state = session.getSnapshot()
-    expect(state.status === 'signed-out' && state.notice).toMatch(/state did not match/)
+    expect(state.status === 'signed-out' && state.signOut?.stateMismatch).toBe(true)
     expect(storage.length).toBe(0)
 
     // And once the pending sign-out is used up, a second way back is ignored.
@@ -596,6 +685,7 @@ describe('session lifecycle: sign-out', () => {
         refreshToken: 'not-supported',
         accessToken: 'not-supported',
         endSession: 'not-supported',
+        revocationAuth: { publicClient: true },
         errors: [],
       },
     })

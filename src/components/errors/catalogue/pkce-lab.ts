@@ -167,14 +167,24 @@ export const APP_CHECKS: Record<OidcErrorCode, AppCheck> = {
     fix: 'Sign in again with "Sign in". A silent sign-in needs the provider\'s session cookie; browsers that block third-party cookies (Safari, Firefox, Chrome Incognito) do not send it to a hidden frame, and many providers refuse to be framed at all.',
   },
   revocation_failed: {
-    title: 'The provider refused to revoke a token',
+    title: 'The provider did not revoke a token',
     cause:
-      'The revocation endpoint refused to revoke a token, for example an unsupported token type or a client it could not authenticate.',
+      'The revocation endpoint refused the request (often HTTP 401 or invalid_client: the provider demands client authentication, which RFC 7009 §2.1 does not ask of a public client) or could not be reached. The token was not revoked.',
     spec: {
-      label: 'RFC 7009 §2.2.1',
-      url: 'https://www.rfc-editor.org/rfc/rfc7009#section-2.2.1',
+      label: 'RFC 7009 §2.1, §2.2.1',
+      url: 'https://www.rfc-editor.org/rfc/rfc7009#section-2.1',
     },
-    fix: 'The token may stay valid at the provider until it expires. Everything local was forgotten anyway.',
+    fix: 'The token stays valid at the provider until it expires; everything local was forgotten anyway. At the provider, let this public client revoke its own tokens without a secret (RFC 7009 §2.1), or shorten the token lifetimes.',
+  },
+  end_session_failed: {
+    title: 'The provider session was not ended',
+    cause:
+      'The end-session request could not be made, or the provider still had your session afterwards (a silent prompt=none request came back with a code).',
+    spec: {
+      label: 'RP-Initiated Logout §2',
+      url: 'https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout',
+    },
+    fix: 'Sign out on the provider’s own site, or close the browser; until then the next sign-in may not ask for a password. If you declined the provider’s confirmation page, that is why.',
   },
 }
 
