@@ -39,6 +39,8 @@ export interface PendingAuthorization {
    * at the callback without another round trip. Absent when they could not be fetched.
    */
   jwks?: JwksSnapshot
+  /** Why there are no keys, when there are none: the signature will be reported as not checked. */
+  jwksUnavailable?: string
   /** Epoch seconds. */
   createdAt: number
 }
@@ -52,6 +54,7 @@ export interface AuthorizationRequestInput {
   clientAuthentication: ClientAuthentication
   nowSeconds: number
   jwks?: JwksSnapshot
+  jwksUnavailable?: string
 }
 
 /** Parameters the flow sets itself; letting an extra parameter override them would break its checks. */
@@ -167,6 +170,7 @@ export async function createAuthorizationRequest(
       extraParams: input.extraParams,
       silent: input.extraParams.some(([name, value]) => name === 'prompt' && value === 'none'),
       ...(input.jwks === undefined ? {} : { jwks: input.jwks }),
+      ...(input.jwksUnavailable === undefined ? {} : { jwksUnavailable: input.jwksUnavailable }),
       createdAt: input.nowSeconds,
     },
   }

@@ -18,6 +18,8 @@ export interface ClientContext {
   clientAuthentication: ClientAuthentication
   /** The provider's public keys, to check refreshed ID tokens' signatures. */
   jwks?: JwksSnapshot
+  /** Why there are no keys, when fetching them before the redirect failed. */
+  jwksUnavailable?: string
 }
 
 export function oauthClient(context: ClientContext): oauth.Client {

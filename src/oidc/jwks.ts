@@ -42,9 +42,11 @@ function keysOf(body: unknown): unknown[] | undefined {
 }
 
 /**
- * Fetches the key set at the discovered jwks_uri. An answer that is not a usable key set resolves
- * with its cause: the sign-in then goes on, and the ID token's signature is reported as not checked,
- * with why. No answer at all (CORS, unreachable, timeout) rejects: the caller refuses the sign-in.
+ * Fetches the key set at the discovered jwks_uri. Whatever stops it (no answer this page may read,
+ * as with a jwks_uri without CORS on Azure AD B2C or ADFS, or an answer that is not a usable key set)
+ * resolves with its cause: the sign-in then goes on, because the ID token comes straight from the
+ * token endpoint over TLS, which OIDC Core §3.1.3.7 step 6 accepts in place of the signature; the
+ * signature is reported as not checked, with why.
  */
 export async function fetchJwks(
   metadata: ProviderMetadata,
@@ -71,6 +73,15 @@ export async function fetchJwks(
       signal: options.signal(),
     })
   } catch (error) {
+    if (isOidcError(error) && error.code === 'network_error') {
+      return {
+        status: 'unavailable',
+        cause: `The provider's keys are not readable from this origin: jwks_uri gave no answer this page may read (no CORS on jwks_uri for ${http.appOrigin}, or the host is unreachable)`,
+      }
+    }
+    if (isOidcError(error) && error.code === 'timeout') {
+      return { status: 'unavailable', cause: 'jwks_uri did not answer in time' }
+    }
     if (isOidcError(error)) throw error
     return { status: 'unavailable', cause: `The request to jwks_uri failed: ${String(error)}` }
   }

@@ -47,6 +47,9 @@ export function createCallback(context: FlowContext, renewal: Renewal) {
       idTokenAlg: pending.idTokenAlg,
       clientAuthentication: pending.clientAuthentication,
       ...(pending.jwks === undefined ? {} : { jwks: pending.jwks }),
+      ...(pending.jwksUnavailable === undefined
+        ? {}
+        : { jwksUnavailable: pending.jwksUnavailable }),
     }
     let tokens: TokenSet
     try {

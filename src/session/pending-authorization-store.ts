@@ -81,6 +81,9 @@ function allowlisted(pending: PendingSignIn): PendingSignIn {
     extraParams: pending.extraParams,
     silent: pending.silent,
     ...(pending.jwks === undefined ? {} : { jwks: pending.jwks }),
+    ...(typeof pending.jwksUnavailable === 'string'
+      ? { jwksUnavailable: pending.jwksUnavailable }
+      : {}),
     createdAt: pending.createdAt,
     stepThrough: pending.stepThrough,
   }

@@ -41,8 +41,9 @@ export function createSignIn(context: FlowContext) {
         () => discoverProvider(request.issuer, http),
         { ok: (found) => lintMetadata(found, http.appOrigin) },
       )
-      // A jwks_uri the browser cannot read at all (CORS, down, no answer): the signature could not
-      // be checked, so the sign-in stops here, before the redirect.
+      // Keys that cannot be had (no CORS on jwks_uri, down, not a key set) do not stop the sign-in:
+      // the ID token will come straight from the token endpoint over TLS (OIDC Core §3.1.3.7 step
+      // 6), and the signature is reported as not checked, with this cause.
       const keys = await context.recordStep(
         { kind: 'jwks', title: 'Provider keys (jwks_uri)', steps: ['jwks'] },
         'jwks',
@@ -67,6 +68,7 @@ export function createSignIn(context: FlowContext) {
       const { url, pending } = await createAuthorizationRequest({
         metadata,
         ...(jwks === undefined ? {} : { jwks }),
+        ...(keys.status === 'unavailable' ? { jwksUnavailable: keys.cause } : {}),
         clientId: request.clientId,
         redirectUri: request.redirectUri,
         scope: request.scope,

@@ -123,6 +123,9 @@ export function SignedInView({ state }: { state: SignedIn }) {
           ? {}
           : { jwksUri: state.client.metadata.jwks_uri })}
         {...(state.client.jwks === undefined ? {} : { heldKeySet: state.client.jwks.jwks })}
+        {...(state.client.jwksUnavailable === undefined
+          ? {}
+          : { keysUnavailable: state.client.jwksUnavailable })}
         {...(state.history.at(0)?.refreshTokenRotated === undefined
           ? {}
           : { refreshTokenRotated: state.history.at(0)?.refreshTokenRotated })}

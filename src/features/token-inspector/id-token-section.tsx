@@ -26,6 +26,8 @@ export interface IdTokenSectionProps {
   jwksUri: string | undefined
   /** The key set fetched from jwks_uri before the redirect, when the session holds it. */
   heldKeySet?: unknown
+  /** Why the session holds no keys, when fetching them before the redirect failed. */
+  keysUnavailable?: string | undefined
   /** Said before the claims when the granted scope is narrower than the one asked for. */
   scopeNote?: ReactNode
 }
@@ -37,6 +39,7 @@ export function IdTokenSection({
   nowSeconds,
   jwksUri,
   heldKeySet,
+  keysUnavailable,
   scopeNote,
 }: IdTokenSectionProps) {
   const headingId = useId()
@@ -77,6 +80,7 @@ export function IdTokenSection({
                     checks={checks}
                     signature={signature}
                     verifiedAtExchange={verifiedAtExchange}
+                    keysUnavailable={keysUnavailable}
                   />
                 }
                 role="id_token"
@@ -119,8 +123,9 @@ function IdTokenChecks(props: {
   checks: readonly IdTokenCheck[]
   signature: SignatureResult | undefined
   verifiedAtExchange: boolean
+  keysUnavailable: string | undefined
 }) {
-  const { checks, signature, verifiedAtExchange } = props
+  const { checks, signature, verifiedAtExchange, keysUnavailable } = props
   const passed = checks.filter((check) => check.outcome === 'passed')
   const notApplicable = checks.filter((check) => check.outcome === 'not-applicable')
   return (
@@ -157,11 +162,18 @@ function IdTokenChecks(props: {
           result={signature}
           unchecked={
             <>
-              <strong>Not checked here: the signature.</strong> This token came straight from the
-              provider&rsquo;s token endpoint over TLS, which{' '}
+              <strong>Not checked here: the signature.</strong>
+              {keysUnavailable === undefined ? null : (
+                <> {keysUnavailable}, so there were no keys to check it with.</>
+              )}{' '}
+              This token came straight from the provider&rsquo;s token endpoint over TLS, which{' '}
               <SpecLink href={`${CORE}#IDTokenValidation`}>OpenID Connect Core §3.1.3.7</SpecLink>{' '}
-              (step 6) accepts in place of checking the signature. The signature check below
-              verifies it against the provider&rsquo;s published keys.
+              (step 6) accepts in place of checking the signature; every other check above still
+              ran.{' '}
+              {keysUnavailable === undefined
+                ? null
+                : 'To have it checked, the provider’s jwks_uri must answer this origin (CORS allowed) with a JSON key set holding its public signing keys. '}
+              The signature check below verifies it against the provider&rsquo;s published keys.
             </>
           }
         />

