@@ -236,7 +236,7 @@ export function createSession(deps: SessionDeps): Session {
       set({
         status: 'signed-out',
         notice:
-          'The sign-in started earlier in this tab did not come back from the provider; it was discarded.',
+          'The sign-in started earlier in this tab did not come back from the provider; it was discarded. The two usual causes: a client_id the provider does not know, or a redirect URI not registered there exactly as this app sends it. For either, the provider shows its own error page and must not send the browser back (RFC 6749 §4.1.2.1), so look at what its page said. Otherwise the provider page was left with Back or closed.',
       })
     },
 

@@ -27,6 +27,20 @@ export const STEP_NAMES: Record<OidcStep, string> = {
 const REFRESH_REFUSED =
   'The refresh token was refused: it expired, was revoked (signing out elsewhere does that), was used twice (with rotation, a reused refresh token makes the provider revoke the whole grant), or hit a fixed lifetime (Entra ID: 24 hours for single-page apps, AADSTS700084). The session has ended; sign in again.'
 
+// A failed ID token check says what to look at for that claim (OIDC Core §3.1.3.7), not all of them.
+const ID_TOKEN_CHECK_FIXES: Readonly<Record<string, string>> = {
+  auth_time:
+    'The ID token says the user last logged in longer ago than the max_age this sign-in sent allows. If its auth_time is 0 or before 2000 (see the lint under the token), the provider writes a placeholder there, whatever the clocks say: ask it to send the real time (OpenID Connect Core §2), or remove max_age from the extra parameters. Otherwise the login really is that old: sign in with prompt=login to log in afresh.',
+  exp: 'The ID token had expired on arrival: the provider’s clock or this computer’s is wrong, or the response was held up. Compare both clocks with a time server.',
+  nbf: 'The ID token is not valid yet (nbf is in the future): the provider’s clock or this computer’s is ahead. Compare both clocks with a time server.',
+  iat: 'The ID token’s iat is missing or not a number: the provider is not following OpenID Connect Core §2.',
+  iss: 'The ID token names another issuer than the configured one: check the issuer in the settings, byte for byte (a trailing slash counts), against the token’s iss.',
+  aud: 'The ID token is meant for another client: check that the client_id in the settings is the one registered at this provider.',
+  azp: 'The ID token names another authorized party (azp) than this client_id: the provider issued it to another client.',
+  nonce:
+    'The ID token does not carry the nonce this sign-in sent: it answers another request (replayed or mixed up). Nothing was kept; sign in again.',
+}
+
 export function explainError(error: OidcError): {
   title: string
   step: string
@@ -46,7 +60,9 @@ export function explainError(error: OidcError): {
     fix: refreshRefused
       ? REFRESH_REFUSED
       : entry.group === 'pkce-lab'
-        ? fixFor(check, error.origin)
+        ? ((error.code === 'id_token_rejected' && error.check !== undefined
+            ? ID_TOKEN_CHECK_FIXES[error.check]
+            : undefined) ?? fixFor(check, error.origin))
         : entry.fix,
     slug: entry.id,
   }

@@ -179,6 +179,10 @@ describe('session', () => {
     expect(storage.length).toBe(0)
     const state = session.getSnapshot()
     expect(state.status === 'signed-out' && state.notice).toMatch(/did not come back/)
+    // The causes that keep a provider from coming back at all are named first.
+    expect(state.status === 'signed-out' && state.notice).toMatch(
+      /usual causes: a client_id the provider does not know, or a redirect URI not registered/,
+    )
   })
 
   it('notifies subscribers of every change until they unsubscribe', async () => {

@@ -1,8 +1,20 @@
 /** What GitLab, authentik, ZITADEL, PingOne and Salesforce say, verbatim, and why. */
 import type { CatalogueEntry } from './entry'
-import { CLIENT_TYPES, CORS, FRAME_OPTIONS, REFRESH_PROTECTION, RFC6749 } from './entry'
+import { CLIENT_TYPES, CORE, CORS, FRAME_OPTIONS, REFRESH_PROTECTION, RFC6749 } from './entry'
 
 export const OTHER_PROVIDER_ENTRIES: readonly CatalogueEntry[] = [
+  {
+    id: 'id-token-hint-required-with-prompt-none',
+    group: 'other-providers',
+    message: 'invalid_request: id_token mandatory',
+    match: { error: 'invalid_request', descriptionIncludes: 'id_token mandatory' },
+    title: 'The provider wants id_token_hint with prompt=none',
+    cause:
+      'This provider refuses a silent (prompt=none) authorization request that does not name the user with id_token_hint, which OpenID Connect Core §3.1.2.1 allows it to do. PKCE Lab never puts an ID token in a URL, and after a reload it holds none anyway.',
+    fix: 'A silent sign-in or restore cannot work with this provider: press "Sign in" to sign in interactively. To renew tokens without the user, ask for a refresh token (offline_access, where the provider issues one to browser apps).',
+    spec: { label: 'OpenID Connect Core §3.1.2.1', url: `${CORE}#AuthRequest` },
+    providers: ['providers that require id_token_hint with prompt=none'],
+  },
   {
     id: 'gitlab-client-authentication-failed',
     group: 'other-providers',
