@@ -30,15 +30,15 @@ const REFRESH_REFUSED =
 // A failed ID token check says what to look at for that claim (OIDC Core §3.1.3.7), not all of them.
 const ID_TOKEN_CHECK_FIXES: Readonly<Record<string, string>> = {
   auth_time:
-    'The ID token says the user last logged in longer ago than the max_age this sign-in sent allows. If its auth_time is 0 or before 2000 (see the lint under the token), the provider writes a placeholder there, whatever the clocks say: ask it to send the real time (OpenID Connect Core §2), or remove max_age from the extra parameters. Otherwise the login really is that old: sign in with prompt=login to log in afresh.',
-  exp: 'The ID token had expired on arrival: the provider’s clock or this computer’s is wrong, or the response was held up. Compare both clocks with a time server.',
-  nbf: 'The ID token is not valid yet (nbf is in the future): the provider’s clock or this computer’s is ahead. Compare both clocks with a time server.',
-  iat: 'The ID token’s iat is missing or not a number: the provider is not following OpenID Connect Core §2.',
-  iss: 'The ID token names another issuer than the configured one: check the issuer in the settings, byte for byte (a trailing slash counts), against the token’s iss.',
-  aud: 'The ID token is meant for another client: check that the client_id in the settings is the one registered at this provider.',
-  azp: 'The ID token names another authorized party (azp) than this client_id: the provider issued it to another client.',
+    'Nothing from this response was kept. The ID token says the user last logged in longer ago than the max_age this sign-in sent allows. If its auth_time is 0 or before 2000 (see the lint under the token), the provider writes a placeholder there, whatever the clocks say: ask it to send the real time (OpenID Connect Core §2), or remove max_age from the extra parameters. Otherwise the login really is that old: sign in with prompt=login to log in afresh.',
+  exp: 'Nothing from this response was kept. The ID token had expired on arrival: the provider’s clock or this computer’s is wrong, or the response was held up. Compare both clocks with a time server.',
+  nbf: 'Nothing from this response was kept. The ID token is not valid yet (nbf is in the future): the provider’s clock or this computer’s is ahead. Compare both clocks with a time server.',
+  iat: 'Nothing from this response was kept. The ID token’s iat is missing or not a number: the provider is not following OpenID Connect Core §2.',
+  iss: 'Nothing from this response was kept. The ID token names another issuer than the configured one: check the issuer in the settings, byte for byte (a trailing slash counts), against the token’s iss.',
+  aud: 'Nothing from this response was kept. The ID token is meant for another client: check that the client_id in the settings is the one registered at this provider.',
+  azp: 'Nothing from this response was kept. The ID token names another authorized party (azp) than this client_id: the provider issued it to another client.',
   nonce:
-    'The ID token does not carry the nonce this sign-in sent: it answers another request (replayed or mixed up). Nothing was kept; sign in again.',
+    'Nothing from this response was kept. The ID token does not carry the nonce this sign-in sent: it answers another request (replayed or mixed up). Sign in again.',
 }
 
 export function explainError(error: OidcError): {

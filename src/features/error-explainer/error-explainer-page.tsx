@@ -38,9 +38,9 @@ function matches(entry: CatalogueEntry, query: string): boolean {
   if (SEARCH_TEXT.get(entry.id)?.includes(needle)) return true
   const pasted = query.toLowerCase()
   const { descriptionIncludes, error } = entry.match
-  if (descriptionIncludes !== undefined && pasted.includes(descriptionIncludes.toLowerCase())) {
-    return true
-  }
+  // An entry known by its words is not found by its code alone: another message with that code is
+  // another failure.
+  if (descriptionIncludes !== undefined) return pasted.includes(descriptionIncludes.toLowerCase())
   return error !== undefined && new RegExp(`\\b${error}\\b`).test(pasted)
 }
 
