@@ -40,6 +40,39 @@ function describeRequest(
   }
 }
 
+const PROBE_TIMEOUT_MS = 5_000
+
+/**
+ * A fetch that fails without a status: the browser hides why on purpose (Fetch Standard §3.2.5), so
+ * a second request that needs no CORS (mode no-cors, HEAD, no credentials: it reads nothing and
+ * changes nothing) tells the two cases apart. It resolving proves the server answered and the browser
+ * hid that answer from this page (CORS); it failing too means no answer at all.
+ */
+async function withoutStatus(
+  fetchImpl: typeof fetch,
+  url: string,
+  step: OidcStep,
+  cause: unknown,
+  origin: string,
+): Promise<OidcError> {
+  const reachability = await fetchImpl(url, {
+    method: 'HEAD',
+    mode: 'no-cors',
+    credentials: 'omit',
+    cache: 'no-store',
+    // No redirect mode but "follow": Fetch fails a no-cors request with any other at once.
+    signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+  }).then(
+    () => 'hidden' as const,
+    () => 'no-answer' as const,
+  )
+  const message =
+    reachability === 'hidden'
+      ? `The request to ${url} failed without an HTTP status, yet the server answered a request that needs no CORS: the browser hid its answer from this page (CORS does not allow ${origin})`
+      : `The request to ${url} failed without an HTTP status, and the server did not answer a request that needs no CORS either: it is down, unreachable from here, or the URL is wrong`
+  return new OidcError('network_error', step, message, { cause, url, origin, reachability })
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
 }
@@ -79,18 +112,7 @@ export function requestOptions(step: OidcStep, issuer: URL, http: HttpOptions) {
               url,
               origin: http.appOrigin,
             })
-          : // A fetch that fails without a status is, from a page, almost always CORS (the browser
-            // hides the reason on purpose, Fetch Standard §3.2.5) or a host that is down.
-            new OidcError(
-              'network_error',
-              step,
-              `The request to ${url} failed without an HTTP status`,
-              {
-                cause: error,
-                url,
-                origin: http.appOrigin,
-              },
-            )
+          : await withoutStatus(fetchImpl, url, step, error, http.appOrigin)
         await report(() => ({
           ...sent,
           startedAt,

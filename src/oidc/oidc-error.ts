@@ -99,7 +99,15 @@ export interface OidcErrorDetails {
   url?: string
   /** This app's origin, the one a provider's CORS settings must allow. */
   origin?: string
+  /**
+   * For a request that failed without a status: whether a second request that needs no CORS reached
+   * the server ("hidden": it answered, and the browser hid the answer from this page, so CORS) or
+   * not ("no-answer": down, wrong host or port, offline).
+   */
+  reachability?: Reachability
 }
+
+export type Reachability = 'hidden' | 'no-answer'
 
 export class OidcError extends Error {
   override name = 'OidcError'
@@ -111,6 +119,7 @@ export class OidcError extends Error {
   readonly status: number | undefined
   readonly url: string | undefined
   readonly origin: string | undefined
+  readonly reachability: Reachability | undefined
 
   constructor(
     code: OidcErrorCode,
@@ -127,6 +136,7 @@ export class OidcError extends Error {
     this.status = details.status
     this.url = details.url
     this.origin = details.origin
+    this.reachability = details.reachability
   }
 }
 

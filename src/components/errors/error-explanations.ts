@@ -41,6 +41,14 @@ const ID_TOKEN_CHECK_FIXES: Readonly<Record<string, string>> = {
     'Nothing from this response was kept. The ID token does not carry the nonce this sign-in sent: it answers another request (replayed or mixed up). Sign in again.',
 }
 
+// Told apart by a second request that needs no CORS (oidc/http.ts).
+const NETWORK_FIXES = {
+  hidden: (origin: string) =>
+    `The server answered, but the browser hid its answer from this page: CORS on that endpoint does not allow the origin ${origin}. Add it to the provider's allowed origins (for this endpoint too; each endpoint the browser calls needs it).`,
+  'no-answer': () =>
+    'The server did not answer at all, not even to a request that needs no CORS: it is down, the host or port is wrong, or the connection is blocked (offline, a proxy or firewall, a certificate the browser refuses). Open the URL in a tab to see what the browser says.',
+} as const
+
 export function explainError(error: OidcError): {
   title: string
   step: string
@@ -62,7 +70,11 @@ export function explainError(error: OidcError): {
       : entry.group === 'pkce-lab'
         ? ((error.code === 'id_token_rejected' && error.check !== undefined
             ? ID_TOKEN_CHECK_FIXES[error.check]
-            : undefined) ?? fixFor(check, error.origin))
+            : undefined) ??
+          (error.code === 'network_error' && error.reachability !== undefined
+            ? NETWORK_FIXES[error.reachability](error.origin ?? 'of this page')
+            : undefined) ??
+          fixFor(check, error.origin))
         : entry.fix,
     slug: entry.id,
   }

@@ -42,3 +42,23 @@ describe('explainError: advice that fits the failure', () => {
     expect(explanation.fix).not.toMatch(/client secret|redirect URI/i)
   })
 })
+
+describe('explainError: a request that failed without a status', () => {
+  const failed = (reachability: 'hidden' | 'no-answer') =>
+    explainError(
+      new OidcError('network_error', 'token-request', 'x', {
+        origin: 'https://app.example',
+        reachability,
+      }),
+    ).fix
+
+  it('says CORS, with this origin, only when the server was shown to answer', () => {
+    expect(failed('hidden')).toContain('the browser hid its answer')
+    expect(failed('hidden')).toContain('https://app.example')
+  })
+
+  it('says the server did not answer at all, not CORS, when nothing got through', () => {
+    expect(failed('no-answer')).toContain('did not answer at all')
+    expect(failed('no-answer')).not.toContain('CORS on that endpoint')
+  })
+})
