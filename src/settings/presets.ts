@@ -146,7 +146,8 @@ export const PRESETS: readonly Preset[] = [
     extraParams: [],
     needsClientSecret: false,
     notes: [
-      'Any OpenID provider with discovery. Register the redirect URI below, allow this origin for CORS at the token endpoint, and use a public client (no secret) if the provider allows it.',
+      'Any OpenID provider with discovery. Register the redirect URI below, and use a public client (no secret) if the provider allows it.',
+      'Allow this origin for CORS on every endpoint the browser calls: discovery (/.well-known/openid-configuration), the keys (jwks_uri), the token endpoint, userinfo and revocation. The authorization and end-session endpoints are visited, not called, and need no CORS.',
     ],
   },
 ]
