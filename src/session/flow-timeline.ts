@@ -20,6 +20,7 @@ export type TimelineStepKind =
   | 'resource-request'
   | 'revocation'
   | 'end-session'
+  | 'session-check'
   | 'jwks'
 
 export interface TimelineEntry {

@@ -97,14 +97,14 @@ export function createSignOut(context: FlowContext, renewal: Renewal) {
         unknownBecause: 'this page cannot ask the provider from a hidden frame',
       }
     }
-    const entryId = recorder.begin(
-      'silent-authorization',
-      'Did the provider session end? (prompt=none in a hidden frame)',
-      ['discovery', 'silent-authorization'],
-    )
     let check: ProviderSessionCheck
+    let entryId: string | undefined
     try {
-      const metadata = await discoverProvider(signOut.issuer, http)
+      const metadata = await context.recordStep(
+        { kind: 'discovery', title: 'Discovery', steps: ['discovery'] },
+        'discovery',
+        () => discoverProvider(signOut.issuer, http),
+      )
       const { url, pending } = await createAuthorizationRequest({
         metadata,
         clientId: signOut.clientId,
@@ -114,7 +114,12 @@ export function createSignOut(context: FlowContext, renewal: Renewal) {
         clientAuthentication: 'none',
         nowSeconds: epochSeconds(deps.clock),
       })
-      recorder.finish(entryId, { url: url.href, parameters: [...url.searchParams] })
+      entryId = recorder.begin(
+        'session-check',
+        'Did the provider session end? (prompt=none in a hidden frame)',
+        [],
+        { url: url.href, parameters: [...url.searchParams] },
+      )
       let callback: URL
       try {
         callback = await frame(url.href)
@@ -148,7 +153,7 @@ export function createSignOut(context: FlowContext, renewal: Renewal) {
       return check
     } catch (error) {
       const failure = asOidcError(error, 'discovery')
-      recorder.fail(entryId, failure)
+      if (entryId !== undefined) recorder.fail(entryId, failure)
       return {
         endSession: 'unknown',
         unknownBecause: `could not check: ${failure.message}`,

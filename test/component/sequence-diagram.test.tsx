@@ -68,7 +68,7 @@ describe('SequenceDiagram', () => {
     expect(svg.tagName.toLowerCase()).toBe('svg')
     expect(svg.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/)
     expect(svg.getAttribute('width')).toBe('100%')
-    for (const label of ['Browser', 'PKCE Lab', 'Authorization', 'Token', 'UserInfo']) {
+    for (const label of ['Browser', 'PKCE Lab', 'Authorization', 'Token and', 'UserInfo']) {
       expect(within(svg).getByText(label)).toBeTruthy()
     }
   })

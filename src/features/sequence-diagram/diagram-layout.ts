@@ -120,7 +120,7 @@ const LANES: readonly { id: LaneId; label: string; lines: readonly string[] }[] 
     label: 'Authorization endpoint',
     lines: ['Authorization', 'endpoint'],
   },
-  { id: 'token', label: 'Token endpoint', lines: ['Token', 'endpoint'] },
+  { id: 'token', label: 'Token and revocation', lines: ['Token and', 'revocation'] },
   { id: 'resource', label: 'UserInfo / API', lines: ['UserInfo', '/ API'] },
 ]
 
@@ -138,6 +138,7 @@ export const STEP_WORDS: Record<TimelineStepKind, string> = {
   'resource-request': 'API request',
   revocation: 'revocation',
   'end-session': 'end session',
+  'session-check': 'provider session check',
   jwks: 'JWKS',
 }
 
@@ -176,31 +177,109 @@ function exchange(entry: TimelineEntry, from: LaneId, to: LaneId, request: strin
   ]
 }
 
+/**
+ * The path the provider really has for this step (from the request the entry recorded), so the
+ * diagram shows its endpoints, not generic ones; the metadata field's name when none was recorded.
+ */
+function pathOf(url: string | undefined, fallback: string): string {
+  if (url === undefined || !URL.canParse(url)) return fallback
+  return new URL(url).pathname
+}
+
 const SEGMENTS: Record<TimelineStepKind, (entry: TimelineEntry) => Segment[]> = {
-  discovery: (entry) => exchange(entry, 'app', 'metadata', 'GET /.well-known/openid-configuration'),
-  jwks: (entry) => exchange(entry, 'app', 'metadata', 'GET jwks_uri (signing keys)'),
-  'authorization-request': () => [
-    send('app', 'browser', 'redirect to /authorize with code_challenge'),
-    send('browser', 'authorization', 'GET /authorize with code_challenge, state'),
+  discovery: (entry) =>
+    exchange(
+      entry,
+      'app',
+      'metadata',
+      `GET ${pathOf(entry.http?.url, '/.well-known/openid-configuration')}`,
+    ),
+  jwks: (entry) =>
+    exchange(entry, 'app', 'metadata', `GET ${pathOf(entry.http?.url, 'jwks_uri')} (signing keys)`),
+  'authorization-request': (entry) => [
+    send(
+      'app',
+      'browser',
+      `redirect to ${pathOf(entry.url, 'authorization_endpoint')} with code_challenge`,
+    ),
+    send(
+      'browser',
+      'authorization',
+      `GET ${pathOf(entry.url, 'authorization_endpoint')} with code_challenge, state`,
+    ),
   ],
   callback: () => [
     send('authorization', 'browser', '302 to redirect_uri with code, state, iss'),
     send('browser', 'app', 'GET redirect_uri with code, state, iss'),
   ],
-  'token-request': (entry) => exchange(entry, 'app', 'token', 'POST code + code_verifier'),
-  refresh: (entry) => exchange(entry, 'app', 'token', 'POST refresh_token'),
+  'token-request': (entry) =>
+    exchange(
+      entry,
+      'app',
+      'token',
+      `POST ${pathOf(entry.http?.url, 'token_endpoint')} code + code_verifier`,
+    ),
+  refresh: (entry) =>
+    exchange(
+      entry,
+      'app',
+      'token',
+      `POST ${pathOf(entry.http?.url, 'token_endpoint')} refresh_token`,
+    ),
   'silent-authorization': (entry) => [
-    send('browser', 'authorization', 'GET /authorize?prompt=none in a hidden iframe'),
+    send(
+      'browser',
+      'authorization',
+      `GET ${pathOf(entry.url, 'authorization_endpoint')}?prompt=none in a hidden iframe`,
+    ),
     send('authorization', 'browser', '302 to redirect_uri with code'),
-    ...exchange(entry, 'app', 'token', 'POST code + code_verifier'),
+    ...exchange(
+      entry,
+      'app',
+      'token',
+      `POST ${pathOf(entry.http?.url, 'token_endpoint')} code + code_verifier`,
+    ),
   ],
-  userinfo: (entry) => exchange(entry, 'app', 'resource', 'GET userinfo, Bearer access token'),
+  userinfo: (entry) =>
+    exchange(
+      entry,
+      'app',
+      'resource',
+      `GET ${pathOf(entry.http?.url, 'userinfo_endpoint')}, Bearer access token`,
+    ),
   'resource-request': (entry) =>
     exchange(entry, 'app', 'resource', `${entry.http?.method ?? 'GET'} API, Bearer access token`),
-  revocation: (entry) => exchange(entry, 'app', 'token', 'POST revocation_endpoint (token)'),
-  'end-session': () => [
-    send('app', 'browser', 'redirect to end_session_endpoint'),
-    send('browser', 'authorization', 'GET end_session_endpoint with id_token_hint'),
+  revocation: (entry) =>
+    exchange(
+      entry,
+      'app',
+      'token',
+      `POST ${pathOf(entry.http?.url, 'revocation_endpoint')} (token)`,
+    ),
+  // client_id names the client; the ID token is never put in this URL (oidc/end-session.ts).
+  'end-session': (entry) => [
+    send('app', 'browser', `redirect to ${pathOf(entry.url, 'end_session_endpoint')}`),
+    send(
+      'browser',
+      'authorization',
+      `GET ${pathOf(entry.url, 'end_session_endpoint')} with client_id, state`,
+    ),
+  ],
+  'session-check': (entry) => [
+    send(
+      'browser',
+      'authorization',
+      `GET ${pathOf(entry.url, 'authorization_endpoint')}?prompt=none in a hidden iframe`,
+    ),
+    ...(entry.checks?.[0] === undefined
+      ? []
+      : [
+          send(
+            'authorization',
+            'browser',
+            `302 to redirect_uri: ${entry.checks[0].outcome === 'passed' ? 'login_required' : entry.checks[0].outcome === 'failed' ? 'code (discarded)' : 'no answer'}`,
+          ),
+        ]),
   ],
 }
 

@@ -41,8 +41,13 @@ function entry(kind: TimelineStepKind, overrides: Partial<TimelineEntry> = {}): 
 function fullRun(): TimelineEntry[] {
   counter = 0
   return [
-    entry('discovery', { http: http(200, { method: 'GET' }) }),
-    entry('jwks', { http: http(200, { method: 'GET' }) }),
+    entry('discovery', {
+      http: http(200, {
+        method: 'GET',
+        url: 'https://op.example/.well-known/openid-configuration',
+      }),
+    }),
+    entry('jwks', { http: http(200, { method: 'GET', url: 'https://op.example/jwks' }) }),
     entry('authorization-request'),
     entry('callback'),
     entry('token-request', { http: http(200) }),
@@ -63,7 +68,7 @@ describe('layoutDiagram', () => {
       'PKCE Lab (this page)',
       'Discovery / JWKS',
       'Authorization endpoint',
-      'Token endpoint',
+      'Token and revocation',
       'UserInfo / API',
     ])
     const xs = lanes.map((lane) => lane.x)
@@ -122,14 +127,42 @@ describe('layoutDiagram', () => {
   it('labels requests with what they carry and answers with their status, dashed', () => {
     counter = 0
     const [request, answer] = segmentsFor(entry('token-request', { http: http(200) }))
-    expect(request).toMatchObject({ label: 'POST code + code_verifier', response: false })
+    expect(request).toMatchObject({ label: 'POST /token code + code_verifier', response: false })
     expect(answer).toMatchObject({ label: '200 OK', response: true })
-    const [discovery] = segmentsFor(entry('discovery', { http: http(200) }))
+    const [discovery] = segmentsFor(entry('discovery'))
     expect(discovery?.label).toBe('GET /.well-known/openid-configuration')
     const [callback] = segmentsFor(entry('callback'))
     expect(callback?.label).toBe('302 to redirect_uri with code, state, iss')
     const [userinfo] = segmentsFor(entry('userinfo', { http: http(200) }))
     expect(userinfo?.label).toContain('Bearer access token')
+  })
+
+  it("uses the provider's own endpoint paths, and draws revocation to its endpoint", () => {
+    counter = 0
+    const at = (kind: TimelineStepKind, overrides: Partial<TimelineEntry>) =>
+      segmentsFor(entry(kind, overrides)).map((segment) => segment.label)
+
+    expect(
+      at('authorization-request', { url: 'https://op.example/oauth2/v2/auth?client_id=spa' }),
+    ).toEqual([
+      'redirect to /oauth2/v2/auth with code_challenge',
+      'GET /oauth2/v2/auth with code_challenge, state',
+    ])
+    expect(
+      at('revocation', { http: http(200, { url: 'https://op.example/token/revocation' }) }),
+    ).toEqual(['POST /token/revocation (token)', '200 OK'])
+    expect(at('end-session', { url: 'https://op.example/session/end?client_id=spa' })).toEqual([
+      'redirect to /session/end',
+      'GET /session/end with client_id, state',
+    ])
+  })
+
+  it('never says the ID token went to the end-session endpoint: the app sends client_id', () => {
+    expect(
+      segmentsFor(entry('end-session'))
+        .map((s) => s.label)
+        .join(' '),
+    ).not.toContain('id_token_hint')
   })
 
   it('flags the last arrow of a failed step, whose label starts with "failed"', () => {
@@ -158,7 +191,7 @@ describe('layoutDiagram', () => {
     const { arrows } = layoutDiagram([noAnswer])
     expect(arrows).toHaveLength(1)
     expect(arrows[0]).toMatchObject({ failed: true, response: false })
-    expect(arrows[0]?.label).toBe('failed: POST code + code_verifier, no answer (CORS)')
+    expect(arrows[0]?.label).toBe('failed: POST /token code + code_verifier, no answer (CORS)')
   })
 
   it('draws no answer yet for a step still waiting', () => {
@@ -166,7 +199,7 @@ describe('layoutDiagram', () => {
     const waiting = entry('refresh', { outcome: 'waiting' })
     const { arrows } = layoutDiagram([waiting])
     expect(arrows).toHaveLength(1)
-    expect(arrows[0]?.label).toBe('POST refresh_token (waiting)')
+    expect(arrows[0]?.label).toBe('POST token_endpoint refresh_token (waiting)')
     expect(arrows[0]?.failed).toBe(false)
   })
 
