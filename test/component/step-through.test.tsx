@@ -15,6 +15,7 @@ import type { Preferences, ProviderSettings } from '../../src/settings'
 import { createFakeProvider } from '../support/fake-provider'
 import { MemoryStorage } from '../support/memory-storage'
 import { createFakeClock } from '../support/fake-clock'
+import type { FakeClock } from '../support/fake-clock'
 import { renderStrict } from '../support/render'
 import { testSessionDeps } from '../support/session-deps'
 
@@ -109,6 +110,19 @@ describe('PausedBeforeExchange', () => {
     expect(region.textContent).toContain('This one arrived 60 s ago.')
   })
 
+  it('warns, before the user continues, once the code is older than providers usually honour', async () => {
+    const { region, clock } = renderExchangePause(RECEIVED_AT, RECEIVED_AT + 60)
+    expect(within(region).queryByText(/may have expired/)).toBeNull()
+    expect(within(region).getByRole('button', { name: 'Exchange the code now' })).toBeDefined()
+
+    await act(() => clock.advance(1000))
+
+    expect(within(region).getByRole('status').textContent).toContain(
+      'This code may have expired. It is 61 s old',
+    )
+    expect(within(region).getByRole('button', { name: 'Try the exchange anyway' })).toBeDefined()
+  })
+
   it('says 0 s rather than a negative time when the clocks disagree', () => {
     const { region } = renderExchangePause(RECEIVED_AT, RECEIVED_AT - 5)
 
@@ -144,9 +158,11 @@ describe('Home in step-through mode, with a real session', () => {
     // One sessionStorage for the tab, as in the app: pending authorization, markers and timeline.
     const storage = new MemoryStorage()
     const navigations: string[] = []
+    // One clock for the session and the page, as in the app: the code's age is read across both.
+    const clock = createFakeClock()
     const newSession = () =>
       createSession(
-        testSessionDeps({ fetch: op.fetch, storage, navigations, timelineStorage: storage }),
+        testSessionDeps({ fetch: op.fetch, storage, navigations, timelineStorage: storage, clock }),
       )
     const settings: ProviderSettings = {
       preset: 'custom',
@@ -155,10 +171,10 @@ describe('Home in step-through mode, with a real session', () => {
       scope: 'openid profile',
       extraParams: [],
     }
-    return { op, storage, navigations, newSession, settings }
+    return { op, storage, navigations, newSession, settings, clock }
   }
 
-  function renderHome(session: Session, settings: ProviderSettings) {
+  function renderHome(session: Session, settings: ProviderSettings, clock: FakeClock) {
     const preferences: Preferences[] = []
     renderStrict(
       <Home
@@ -169,7 +185,7 @@ describe('Home in step-through mode, with a real session', () => {
         redirectUri={REDIRECT_URI}
         appUrl={APP_URL}
       />,
-      { session },
+      { session, clock },
     )
     return { preferences }
   }
@@ -187,9 +203,9 @@ describe('Home in step-through mode, with a real session', () => {
 
   it('pauses before the redirect, then goes to the provider on Continue', async () => {
     const user = userEvent.setup()
-    const { op, navigations, newSession, settings, storage } = await setup()
+    const { op, navigations, newSession, settings, storage, clock } = await setup()
     const session = newSession()
-    const { preferences } = renderHome(session, settings)
+    const { preferences } = renderHome(session, settings, clock)
 
     const pause = await signInStepByStep(user)
 
@@ -223,9 +239,9 @@ describe('Home in step-through mode, with a real session', () => {
 
   it('cancels before the redirect: no navigation, nothing left waiting', async () => {
     const user = userEvent.setup()
-    const { navigations, newSession, settings, storage } = await setup()
+    const { navigations, newSession, settings, storage, clock } = await setup()
     const session = newSession()
-    renderHome(session, settings)
+    renderHome(session, settings, clock)
     const pause = await signInStepByStep(user)
 
     await user.click(within(pause).getByRole('button', { name: 'Cancel' }))
@@ -239,8 +255,8 @@ describe('Home in step-through mode, with a real session', () => {
 
   it('pauses before the code exchange after the redirect, and exchanges on request', async () => {
     const user = userEvent.setup()
-    const { op, navigations, newSession, settings } = await setup()
-    renderHome(newSession(), settings)
+    const { op, navigations, newSession, settings, clock } = await setup()
+    renderHome(newSession(), settings, clock)
     const pause = await signInStepByStep(user)
     await user.click(within(pause).getByRole('button', { name: 'Continue to the provider' }))
     await waitFor(() => {
@@ -251,7 +267,7 @@ describe('Home in step-through mode, with a real session', () => {
 
     // Back from the provider: a new page, a new session, the same sessionStorage.
     const session = newSession()
-    renderHome(session, settings)
+    renderHome(session, settings, clock)
     await act(() => session.completeSignIn(callback))
 
     const paused = screen.getByRole('region', { name: 'Paused before the code exchange' })
@@ -280,7 +296,7 @@ describe('Home in step-through mode, with a real session', () => {
 
   it('cancels before the code exchange: no token request, signed out', async () => {
     const user = userEvent.setup()
-    const { op, newSession, settings } = await setup()
+    const { op, newSession, settings, clock } = await setup()
     const first = newSession()
     await first.signIn({
       issuer: op.issuer,
@@ -295,7 +311,7 @@ describe('Home in step-through mode, with a real session', () => {
     const callback = op.authorize(state.authorizationUrl)
 
     const session = newSession()
-    renderHome(session, settings)
+    renderHome(session, settings, clock)
     await act(() => session.completeSignIn(callback))
     const paused = screen.getByRole('region', { name: 'Paused before the code exchange' })
 

@@ -26,6 +26,12 @@ export function PausedBeforeRedirect(props: {
   )
 }
 
+/**
+ * How long many providers honour a code: 60 s at node-oidc-provider by default and the bundled ones;
+ * no metadata field announces it, so past this the pause warns rather than knows.
+ */
+export const USUAL_CODE_LIFETIME_SECONDS = 60
+
 /** Step-through mode, before the code exchange: the callback passed its checks. */
 export function PausedBeforeExchange(props: {
   code: string
@@ -44,9 +50,19 @@ export function PausedBeforeExchange(props: {
         10 minutes, the local provider allows 60 seconds. This one arrived {waited} s ago. On its
         own it is worthless: the token endpoint also wants the code_verifier.
       </p>
+      {waited > USUAL_CODE_LIFETIME_SECONDS && (
+        <p role="status" className="warning">
+          <strong>This code may have expired.</strong> It is {waited} s old, and many providers
+          honour a code for about {USUAL_CODE_LIFETIME_SECONDS} s (the provider does not announce
+          its figure). The exchange may be refused with invalid_grant; if so, sign in again and
+          continue sooner.
+        </p>
+      )}
       <div className="actions">
         <button type="button" className="primary" onClick={props.onContinue}>
-          Exchange the code now
+          {waited > USUAL_CODE_LIFETIME_SECONDS
+            ? 'Try the exchange anyway'
+            : 'Exchange the code now'}
         </button>
         <button type="button" onClick={props.onCancel}>
           Cancel
