@@ -19,6 +19,8 @@ export interface Preset {
   extraParams: readonly (readonly [string, string])[]
   /** True when the provider demands a client secret at the token endpoint even with PKCE. */
   needsClientSecret: boolean
+  /** A secret that is public by design (the bundled Google-shaped provider's), filled in on request. */
+  publicClientSecret?: string
   notes: readonly string[]
 }
 
@@ -48,6 +50,7 @@ export const PRESETS: readonly Preset[] = [
       ['prompt', 'consent'],
     ],
     needsClientSecret: true,
+    publicClientSecret: 'GOCSPX-local-provider-not-a-secret',
     notes: [
       "A second local provider that behaves like Google, so Google's quirks can be tried without a Google account. Its client secret is GOCSPX-local-provider-not-a-secret.",
       'It demands the client secret at the token endpoint even with PKCE, gives opaque access tokens, issues a refresh token only with access_type=offline and prompt=consent, and has no end-session endpoint.',

@@ -133,11 +133,46 @@ describe('ProviderSettingsForm', () => {
   it('says when the chosen preset demands a client secret', async () => {
     const user = userEvent.setup()
     renderForm()
-    const warning = () => secretWarning(input('Client secret (optional)'))
-
-    expect(warning().textContent).not.toContain('This provider demands one.')
+    expect(secretWarning(input('Client secret (optional)')).textContent).not.toContain(
+      'This provider demands one.',
+    )
     await user.selectOptions(screen.getByLabelText('Preset'), 'Google')
-    expect(warning().textContent).toContain('This provider demands one.')
+    expect(secretWarning(input('Client secret (required by this provider)')).textContent).toContain(
+      'This provider demands one.',
+    )
+  })
+
+  it('asks for a required secret before the redirect: no sign-in without it', async () => {
+    const user = userEvent.setup()
+    const { onSignIn } = renderForm({ initial: preset('google') })
+    await user.type(input('Client ID'), 'spa.apps.googleusercontent.com')
+
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+
+    expect(onSignIn).not.toHaveBeenCalled()
+    expect(screen.getByRole('alert').textContent).toContain(
+      'This provider demands the client secret at its token endpoint',
+    )
+    const secret = input('Client secret (required by this provider)')
+    expect(document.activeElement).toBe(secret)
+    await user.type(secret, 'hunter2')
+    expect(screen.queryByRole('alert')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(onSignIn).toHaveBeenCalledTimes(1)
+  })
+
+  it('fills in the public secret of the bundled Google-shaped provider with one click, and no other', async () => {
+    const user = userEvent.setup()
+    renderForm({ initial: preset('local-google') })
+
+    await user.click(screen.getByRole('button', { name: 'Fill in its public secret' }))
+
+    expect(input('Client secret (required by this provider)').value).toBe(
+      'GOCSPX-local-provider-not-a-secret',
+    )
+    cleanup()
+    renderForm({ initial: preset('google') })
+    expect(screen.queryByRole('button', { name: 'Fill in its public secret' })).toBeNull()
   })
 
   it('shows the issuer hint of a preset whose issuer has a placeholder', async () => {

@@ -33,7 +33,10 @@ async function pasteToken(page: Page, token: string): Promise<void> {
 async function signInToGoogleShapedProvider(page: Page): Promise<void> {
   await page.goto('/')
   await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
-  await page.getByLabel('Client secret (optional)').fill(GOOGLE_SECRET)
+  await page.getByRole('button', { name: 'Fill in its public secret' }).click()
+  await expect(page.getByLabel('Client secret (required by this provider)')).toHaveValue(
+    GOOGLE_SECRET,
+  )
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page, 'dave')
   await page.getByLabel('Client secret', { exact: true }).fill(GOOGLE_SECRET)

@@ -18,7 +18,13 @@ test('the Google preset signs in against the Google-shaped provider with a clien
   // Point the Google preset at the Google-shaped local provider.
   await page.getByLabel('Issuer URL').fill(E2E.googleIssuer)
   await page.getByLabel('Client ID').fill('pkce-lab-google')
-  await page.getByLabel('Client secret (optional)').fill(GOOGLE_LIKE_SECRET)
+  // Asked for before the redirect, not after the user has logged in.
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert')).toContainText(
+    'This provider demands the client secret at its token endpoint',
+  )
+  expect(page.url()).toBe(`${E2E.appUrl}/`)
+  await page.getByLabel('Client secret (required by this provider)').fill(GOOGLE_LIKE_SECRET)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page, 'carol')
 
@@ -42,7 +48,8 @@ test('the Google preset signs in against the Google-shaped provider with a clien
 
 test('without the client secret the Google-shaped provider refuses the code', async ({ page }) => {
   await page.goto('/')
-  await page.getByLabel('Preset').selectOption({ label: 'Google' })
+  // The Google preset asks for the secret before the redirect; Custom does not know it is needed.
+  await page.getByLabel('Preset').selectOption({ label: 'Custom' })
   await page.getByLabel('Issuer URL').fill(E2E.googleIssuer)
   await page.getByLabel('Client ID').fill('pkce-lab-google')
   await page.getByRole('button', { name: 'Sign in' }).click()

@@ -107,7 +107,7 @@ test('the curl printed for a refresh runs as printed against the provider', asyn
   const secret = 'GOCSPX-local-provider-not-a-secret'
   await page.goto('/')
   await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
-  await page.getByLabel('Client secret (optional)').fill(secret)
+  await page.getByLabel('Client secret (required by this provider)').fill(secret)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page, 'erin')
   await page.getByLabel('Client secret', { exact: true }).fill(secret)

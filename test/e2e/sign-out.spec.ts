@@ -80,7 +80,9 @@ test('where the provider has no end-session endpoint, sign-out says what was and
 }) => {
   await page.goto('/')
   await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
-  await page.getByLabel('Client secret (optional)').fill('GOCSPX-local-provider-not-a-secret')
+  await page
+    .getByLabel('Client secret (required by this provider)')
+    .fill('GOCSPX-local-provider-not-a-secret')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page, 'dave')
   await page.getByLabel('Client secret', { exact: true }).fill('GOCSPX-local-provider-not-a-secret')

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
@@ -31,6 +31,12 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
     onSettingsChange({ ...settings, ...patch })
   }
   const secretWarningId = `${id}-secret-warning`
+  const secretMissingId = `${id}-secret-missing`
+  const secretInput = useRef<HTMLInputElement>(null)
+  const secretRequired = preset?.needsClientSecret === true
+  // Asked before the redirect: without it the user would log in first and only then learn that the
+  // code cannot be exchanged.
+  const [secretMissing, setSecretMissing] = useState(false)
 
   return (
     <form
@@ -38,6 +44,12 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
       aria-label="Provider settings"
       onSubmit={(event) => {
         event.preventDefault()
+        if (secretRequired && props.clientSecret === '') {
+          setSecretMissing(true)
+          secretInput.current?.focus()
+          return
+        }
+        setSecretMissing(false)
         props.onSignIn()
       }}
     >
@@ -108,18 +120,44 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
       </div>
 
       <div className="field">
-        <label htmlFor={`${id}-secret`}>Client secret (optional)</label>
-        <input
-          id={`${id}-secret`}
-          type="password"
-          autoComplete="off"
-          value={props.clientSecret}
-          aria-describedby={secretWarningId}
-          spellCheck={false}
-          onChange={(event) => {
-            props.onClientSecretChange(event.target.value)
-          }}
-        />
+        <label htmlFor={`${id}-secret`}>
+          Client secret {secretRequired ? '(required by this provider)' : '(optional)'}
+        </label>
+        <div className="with-button">
+          <input
+            ref={secretInput}
+            id={`${id}-secret`}
+            type="password"
+            autoComplete="off"
+            value={props.clientSecret}
+            aria-describedby={
+              secretMissing ? `${secretMissingId} ${secretWarningId}` : secretWarningId
+            }
+            aria-invalid={secretMissing ? true : undefined}
+            spellCheck={false}
+            onChange={(event) => {
+              setSecretMissing(false)
+              props.onClientSecretChange(event.target.value)
+            }}
+          />
+          {preset?.publicClientSecret !== undefined && (
+            <button
+              type="button"
+              onClick={() => {
+                setSecretMissing(false)
+                props.onClientSecretChange(preset.publicClientSecret ?? '')
+              }}
+            >
+              Fill in its public secret
+            </button>
+          )}
+        </div>
+        {secretMissing && (
+          <p id={secretMissingId} role="alert" className="field-error">
+            This provider demands the client secret at its token endpoint, even with PKCE: enter it
+            before signing in, or the code would come back unusable.
+          </p>
+        )}
         <p id={secretWarningId} className="warning">
           Anything typed into a browser app is not secret: whoever can open this page can read it.
           Use a secret only where the provider demands one even with PKCE (Google), and only for a
