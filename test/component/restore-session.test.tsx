@@ -48,6 +48,7 @@ describe('RestoreSession', () => {
     expect(how?.textContent).toContain('A top-level redirect to the provider with prompt=none')
     expect(how?.textContent).toContain('back signed in if your session there is still alive')
     expect(how?.textContent).toContain('told that an interactive sign-in is needed')
+    expect(how?.textContent).toContain('cannot name you with id_token_hint')
 
     await user.click(button)
 

@@ -47,7 +47,8 @@ export function RestoreSession(props: RestoreSessionProps) {
       <p id={howId} className="hint">
         A top-level redirect to the provider with prompt=none (OpenID Connect Core §3.1.2.1): you
         come back signed in if your session there is still alive, and are otherwise told that an
-        interactive sign-in is needed.
+        interactive sign-in is needed. The reload cleared the ID token, so the request cannot name
+        you with id_token_hint: a provider that requires one with prompt=none refuses it.
       </p>
       <label>
         <input
