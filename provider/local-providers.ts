@@ -21,6 +21,8 @@ import {
   LOCAL_CLIENT_ID,
 } from './constants.ts'
 import { accessTypeValidator, googleQuirks } from './google-quirks.ts'
+import { providerQuirks } from './provider-quirks.ts'
+import type { ProviderQuirks } from './provider-quirks.ts'
 import { generateSigningKeys } from './signing-keys.ts'
 
 export {
@@ -50,7 +52,11 @@ export interface LocalProvidersOptions {
   quiet?: boolean
   /** Milliseconds every request waits before it is handled: the benchmark's simulated network. */
   requestDelayMs?: () => number
+  /** Behaviour of other real providers, for the standard provider (tests only). */
+  quirks?: ProviderQuirks
 }
+
+export type { ProviderQuirks } from './provider-quirks.ts'
 
 export interface RunningProviders {
   local: { issuer: string; clientId: string }
@@ -322,6 +328,18 @@ export async function startLocalProviders(
     quiet,
   )
   google.use(googleQuirks(google.pathFor('authorization'), GOOGLE_LIKE_CLIENT_ID))
+  if (options.quirks) {
+    local.use(
+      providerQuirks({
+        quirks: options.quirks,
+        issuer: localIssuer,
+        authorizationPath: local.pathFor('authorization'),
+        revocationPath: local.pathFor('revocation'),
+        redirectUris,
+        appOrigins,
+      }),
+    )
+  }
 
   const delayMs = options.requestDelayMs ?? (() => 0)
   const localServer = await listen(local, 'local', host, options.localPort, delayMs)

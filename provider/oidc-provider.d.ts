@@ -45,6 +45,8 @@ declare module 'oidc-provider' {
     status: number
     body: unknown
     get(field: string): string
+    set(field: string, value: string): void
+    redirect(url: string): void
     // Defined by the provider only on its own routes.
     readonly oidc?: OIDCContext
   }

@@ -10,6 +10,8 @@ const googlePort = port('E2E_GOOGLE_PORT', 5281)
 /** The built site on a static host, and the providers that trust it. */
 const builtPort = port('E2E_BUILT_PORT', appPort + 1)
 const builtProviderPort = port('E2E_BUILT_PROVIDER_PORT', localPort + 2)
+/** A standard provider with the quirks of other real providers, and its Google-shaped twin. */
+const quirkyPort = port('E2E_QUIRKY_PORT', localPort + 4)
 
 export const E2E = {
   appPort,
@@ -21,6 +23,8 @@ export const E2E = {
   builtPort,
   builtProviderPort,
   builtUrl: `http://${host}:${builtPort}`,
+  quirkyPort,
+  quirkyIssuer: `http://${host}:${quirkyPort}`,
   /** Seconds; the app refreshes a quarter of the lifetime ahead of expiry. */
   accessTokenTtl: 15,
 } as const
