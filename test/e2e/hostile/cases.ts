@@ -535,6 +535,36 @@ const goodCases: HostileCase[] = [
     },
   },
   {
+    id: 'OK5',
+    name: 'ID token auth_time of 0 (1 January 1970), validly signed',
+    expectation: { outcome: 'signed-in' },
+    note: 'signed and valid, yet meaningless: the lint says so',
+    run: async (c) => {
+      await rewriteTokenResponse(c.page, c, (body) => {
+        body.id_token = tamperJwt(requireString(body.id_token, 'id_token'), (claims) => {
+          claims.auth_time = 0
+        })
+        return { json: body }
+      })
+      await signInThroughProvider(c)
+      await c.page.getByRole('heading', { name: 'Signed in' }).waitFor()
+    },
+    extra: async (c) => {
+      const lint = c.page
+        .getByRole('region', { name: 'ID token', exact: true })
+        .getByRole('group', { name: 'Lint' })
+      const text = (await lint.textContent()) ?? ''
+      const said = text.includes('"auth_time" is 0') && text.includes('1 January 1970')
+      return [
+        {
+          name: 'the lint says auth_time 0 cannot be when the user signed in',
+          ok: said,
+          seen: said ? 'said' : 'not said',
+        },
+      ]
+    },
+  },
+  {
     id: 'DS1',
     name: 'claims carrying HTML and javascript: URLs (ID token and UserInfo)',
     expectation: { outcome: 'signed-in' },
