@@ -13,6 +13,7 @@ import {
 import { ErrorPanel } from '../../components/errors/error-panel'
 import { useSessionActions } from '../../lib/session-react'
 import type { SessionState } from '../../session'
+import { presetById } from '../../settings'
 import type { Preferences, ProviderSettings } from '../../settings'
 import { restoreRequestFor } from '../sign-in-request'
 
@@ -97,6 +98,11 @@ export function FlowStatus({
           issuer={state.issuer}
           clientId={state.clientId}
           codeReceivedAt={state.codeReceivedAt}
+          publicSecret={
+            settings.issuer === state.issuer
+              ? presetById(settings.preset)?.publicClientSecret
+              : undefined
+          }
           onSubmit={(secret) => {
             void session.provideClientSecret(secret)
           }}

@@ -10,6 +10,8 @@ export function ClientSecretPrompt(props: {
   issuer: string
   clientId: string
   codeReceivedAt: number
+  /** A secret that is public by design (the bundled Google-shaped provider's), offered in one click. */
+  publicSecret?: string | undefined
   onSubmit: (secret: string) => void
   onCancel: () => void
 }) {
@@ -38,16 +40,28 @@ export function ClientSecretPrompt(props: {
         providers); this one arrived {waited} s ago.
       </p>
       <label htmlFor={`${id}-secret`}>Client secret</label>
-      <input
-        id={`${id}-secret`}
-        type="password"
-        autoComplete="off"
-        required
-        value={secret}
-        onChange={(event) => {
-          setSecret(event.target.value)
-        }}
-      />
+      <div className="with-button">
+        <input
+          id={`${id}-secret`}
+          type="password"
+          autoComplete="off"
+          required
+          value={secret}
+          onChange={(event) => {
+            setSecret(event.target.value)
+          }}
+        />
+        {props.publicSecret !== undefined && (
+          <button
+            type="button"
+            onClick={() => {
+              setSecret(props.publicSecret ?? '')
+            }}
+          >
+            Fill in its public secret
+          </button>
+        )}
+      </div>
       <div className="actions">
         <button type="submit" className="primary">
           Exchange the code
