@@ -46,6 +46,7 @@ declare module 'oidc-provider' {
     body: unknown
     get(field: string): string
     set(field: string, value: string): void
+    remove(field: string): void
     redirect(url: string): void
     // Defined by the provider only on its own routes.
     readonly oidc?: OIDCContext

@@ -19,6 +19,8 @@ export interface ProviderQuirks {
   promptNoneRequiresIdTokenHint?: boolean
   /** Only openid is granted, whatever else was asked (a client allowed no other scope). */
   grantOpenIdOnly?: boolean
+  /** jwks_uri answers without CORS headers, as on Azure AD B2C and ADFS. */
+  jwksWithoutCors?: boolean
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -86,6 +88,9 @@ export function providerQuirks(options: {
       return
     }
     await next()
+    if (quirks.jwksWithoutCors === true && ctx.oidc?.route === 'jwks') {
+      ctx.remove('access-control-allow-origin')
+    }
     if (
       quirks.revocationRequiresClientAuth === true &&
       ctx.oidc?.route === 'discovery' &&

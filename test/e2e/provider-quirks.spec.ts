@@ -107,3 +107,19 @@ test('a scope granted narrower than asked is said next to the claims', async ({ 
   await expect(idToken).toContainText('Not granted: profile, email, offline_access.')
   await expect(idToken).toContainText('not because the user has none')
 })
+
+test('a jwks_uri without CORS does not stop the sign-in; the signature is said to be unchecked, and why', async ({
+  page,
+}) => {
+  await startQuirky({ jwksWithoutCors: true })
+  await signInThere(page)
+
+  const idToken = page.getByRole('region', { name: 'ID token', exact: true })
+  await expect(idToken).toContainText(
+    "Not checked here: the signature. The provider's keys are not readable from this origin",
+  )
+  await expect(idToken).toContainText('allowed) with a JSON key set')
+  await expect(idToken.getByRole('table', { name: 'ID token claims' })).not.toContainText(
+    'signature verified',
+  )
+})
