@@ -52,7 +52,7 @@ describe('ErrorPanel', () => {
     expect(field(alert, 'Step')).toBe('Token request (exchanging the code)')
     expect(field(alert, 'URL')).toBe(url)
     expect(field(alert, 'Detail')).toBe(`The request to ${url} failed without an HTTP status`)
-    expect(field(alert, 'What to do')).toContain('almost always CORS')
+    expect(field(alert, 'What to do')).toContain('If it answers there, it is CORS')
     expect(field(alert, 'What to do')).toContain(`the provider must allow the origin ${APP_ORIGIN}`)
     // Nothing was answered: no status, no provider words, no check.
     expect(field(alert, 'HTTP status')).toBeUndefined()

@@ -64,10 +64,10 @@ export const APP_CHECKS: Record<OidcErrorCode, AppCheck> = {
   network_error: {
     title: 'The request failed before any answer could be read',
     cause:
-      'The request failed before any HTTP status could be read. Almost always CORS: the provider does not allow this origin on that endpoint. Otherwise the provider is down or the URL is wrong.',
+      'The request failed before any HTTP status could be read, and the browser does not tell a page why: either CORS does not allow this origin on that endpoint, or the server is down or the URL is wrong. PKCE Lab tells them apart with a second request that needs no CORS, where it can.',
     spec: CORS,
     fix: (origin) =>
-      `A request that fails without a status is almost always CORS: the provider must allow the origin ${origin ?? 'of this page'} (for the token endpoint too). Otherwise the provider is down or the URL is wrong.`,
+      `To find out which, open the URL in a tab. If it answers there, it is CORS: the provider must allow the origin ${origin ?? 'of this page'} on that endpoint. If it does not, the server is down or the URL is wrong.`,
   },
   timeout: {
     title: 'The provider did not answer in time',
