@@ -84,7 +84,10 @@ test('where the provider has no end-session endpoint, sign-out says what was and
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page, 'dave')
   // Asked again after the redirect (it lived in memory only), and offered in one click again.
-  await page.getByRole('button', { name: 'Fill in its public secret' }).click()
+  await page
+    .getByRole('form', { name: 'Client secret needed to finish' })
+    .getByRole('button', { name: 'Fill in its public secret' })
+    .click()
   await page.getByRole('button', { name: 'Exchange the code' }).click()
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
 
