@@ -33,7 +33,13 @@ export {
   isTransientFailure,
   OidcError,
 } from './oidc-error'
-export type { CallbackCheckId, OAuthErrorBody, OidcErrorCode, OidcStep } from './oidc-error'
+export type {
+  CallbackCheckId,
+  OAuthErrorBody,
+  OidcErrorCode,
+  OidcStep,
+  Reachability,
+} from './oidc-error'
 export { buildEndSessionUrl } from './end-session'
 export { getProtectedResource } from './protected-resource'
 export type { ResourceResponse } from './protected-resource'

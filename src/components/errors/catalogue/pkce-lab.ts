@@ -3,7 +3,7 @@
  * explainer show, the cause, and the advice. An OAuth `error` or a provider's words, when the
  * failure carries them, are matched to their own entries first (error-catalogue.ts).
  */
-import type { OidcErrorCode } from '../../../oidc'
+import type { OidcError, OidcErrorCode, Reachability } from '../../../oidc'
 import type { CatalogueEntry } from './entry'
 import {
   AUTHORIZATION_ERROR,
@@ -18,11 +18,39 @@ import {
   TOKEN_ERROR,
 } from './entry'
 
+/** What a failure may know beyond its code, for advice that fits it. */
+export type FailureFacts = Partial<Pick<OidcError, 'origin' | 'check' | 'reachability'>>
+
+// A failed ID token check says what to look at for that claim (OIDC Core §3.1.3.7), not all of them.
+const ID_TOKEN_CHECK_FIXES: Readonly<Record<string, string>> = {
+  auth_time:
+    'Nothing from this response was kept. The ID token says the user last logged in longer ago than the max_age this sign-in sent allows. If its auth_time is 0 or before 2000 (see the lint under the token), the provider writes a placeholder there, whatever the clocks say: ask it to send the real time (OpenID Connect Core §2), or remove max_age from the extra parameters. Otherwise the login really is that old: sign in with prompt=login to log in afresh.',
+  exp: 'Nothing from this response was kept. The ID token had expired on arrival: the provider’s clock or this computer’s is wrong, or the response was held up. Compare both clocks with a time server.',
+  nbf: 'Nothing from this response was kept. The ID token is not valid yet (nbf is in the future): the provider’s clock or this computer’s is ahead. Compare both clocks with a time server.',
+  iat: 'Nothing from this response was kept. The ID token’s iat is missing or not a number: the provider is not following OpenID Connect Core §2.',
+  iss: 'Nothing from this response was kept. The ID token names another issuer than the configured one: check the issuer in the settings, byte for byte (a trailing slash counts), against the token’s iss.',
+  aud: 'Nothing from this response was kept. The ID token is meant for another client: check that the client_id in the settings is the one registered at this provider.',
+  azp: 'Nothing from this response was kept. The ID token names another authorized party (azp) than this client_id: the provider issued it to another client.',
+  nonce:
+    'Nothing from this response was kept. The ID token does not carry the nonce this sign-in sent: it answers another request (replayed or mixed up). Sign in again.',
+}
+
+// Told apart by a second request that needs no CORS (oidc/http.ts).
+const NETWORK_FIXES: Record<Reachability, (origin: string) => string> = {
+  hidden: (origin) =>
+    `The server answered, but the browser hid its answer from this page: CORS on that endpoint does not allow the origin ${origin}. Add it to the provider's allowed origins (for this endpoint too; each endpoint the browser calls needs it).`,
+  'no-answer': () =>
+    'The server did not answer at all, not even to a request that needs no CORS: it is down, the host or port is wrong, or the connection is blocked (offline, a proxy or firewall, a certificate the browser refuses). Open the URL in a tab to see what the browser says.',
+}
+
 export interface AppCheck {
   title: string
   cause: string
-  /** Where advice depends on the page's origin, it names it when the failure knows it. */
-  fix: string | ((origin: string | undefined) => string)
+  /**
+   * Where advice depends on the failure (the page's origin, the check that failed, whether the server
+   * answered at all), it is a function of what the failure knows; the explainer lists it knowing none.
+   */
+  fix: string | ((failure: FailureFacts) => string)
   spec?: { label: string; url: string }
 }
 
@@ -66,8 +94,10 @@ export const APP_CHECKS: Record<OidcErrorCode, AppCheck> = {
     cause:
       'The request failed before any HTTP status could be read, and the browser does not tell a page why: either CORS does not allow this origin on that endpoint, or the server is down or the URL is wrong. PKCE Lab tells them apart with a second request that needs no CORS, where it can.',
     spec: CORS,
-    fix: (origin) =>
-      `To find out which, open the URL in a tab. If it answers there, it is CORS: the provider must allow the origin ${origin ?? 'of this page'} on that endpoint. If it does not, the server is down or the URL is wrong.`,
+    fix: ({ origin, reachability }) =>
+      reachability === undefined
+        ? `To find out which, open the URL in a tab. If it answers there, it is CORS: the provider must allow the origin ${origin ?? 'of this page'} on that endpoint. If it does not, the server is down or the URL is wrong.`
+        : NETWORK_FIXES[reachability](origin ?? 'of this page'),
   },
   timeout: {
     title: 'The provider did not answer in time',
@@ -79,7 +109,7 @@ export const APP_CHECKS: Record<OidcErrorCode, AppCheck> = {
     cause:
       'A callback arrived, but this tab started no sign-in, or already used it: the callback URL was reloaded or reopened, the sign-in began in another tab, or on another origin (localhost and 127.0.0.1 are different).',
     spec: { label: 'RFC 6749 §10.12', url: `${RFC6749}#section-10.12` },
-    fix: (origin) =>
+    fix: ({ origin }) =>
       `A callback URL works once, in the tab that started the sign-in, on the same origin (${origin ?? 'this origin'}; localhost and 127.0.0.1 are different origins). Start again with "Sign in".`,
   },
   pending_authorization_expired: {
@@ -136,7 +166,9 @@ export const APP_CHECKS: Record<OidcErrorCode, AppCheck> = {
     cause:
       'The ID token failed a required check: signature or algorithm, issuer, audience (this client_id), expiry or issue time, or the nonce this sign-in sent.',
     spec: ID_TOKEN_VALIDATION,
-    fix: 'Nothing from this response was kept. If the provider is yours, check its clock, issuer and client settings; otherwise it cannot be trusted.',
+    fix: ({ check }) =>
+      (check === undefined ? undefined : ID_TOKEN_CHECK_FIXES[check]) ??
+      'Nothing from this response was kept. If the provider is yours, check its clock, issuer and client settings; otherwise it cannot be trusted.',
   },
   id_token_changed: {
     title: 'The refreshed ID token is about someone else',
@@ -196,12 +228,12 @@ export const PKCE_LAB_ENTRIES: readonly CatalogueEntry[] = Object.entries(APP_CH
     match: {},
     title: check.title,
     cause: check.cause,
-    fix: fixFor(check, undefined),
+    fix: fixFor(check, {}),
     ...(check.spec ? { spec: check.spec } : {}),
     providers: ['PKCE Lab'],
   }),
 )
 
-export function fixFor(check: AppCheck, origin: string | undefined): string {
-  return typeof check.fix === 'string' ? check.fix : check.fix(origin)
+export function fixFor(check: AppCheck, failure: FailureFacts): string {
+  return typeof check.fix === 'string' ? check.fix : check.fix(failure)
 }
