@@ -2,7 +2,13 @@ import type { Page } from '@playwright/test'
 
 import { expectNoAxeViolations, tabTo } from './axe'
 import { E2E } from './ports'
-import { expect, signInAtProvider, signInWithDefaults, test } from './fixtures'
+import {
+  expect,
+  settledSignOutReport,
+  signInAtProvider,
+  signInWithDefaults,
+  test,
+} from './fixtures'
 
 const GOOGLE_SECRET = 'GOCSPX-local-provider-not-a-secret'
 
@@ -152,7 +158,7 @@ test('the whole flow works by keyboard alone, with focus always visible', async 
   await expect(page.getByRole('button', { name: /Yes, sign me out/i })).toBeVisible()
   await tabTo(page, /Yes, sign me out/i)
   await page.keyboard.press('Enter')
-  await expect(page.getByText('Provider session: ended. Evidence:')).toBeVisible()
+  await expect(await settledSignOutReport(page)).toContainText('Provider session: ended. Evidence:')
 })
 
 test.describe('at 320 CSS pixels wide', () => {

@@ -3,7 +3,7 @@
  * providers' token endpoints, and the steps a person takes at the local provider's login pages.
  */
 import { test as base, expect } from '@playwright/test'
-import type { BrowserContext, Page, Request } from '@playwright/test'
+import type { BrowserContext, Locator, Page, Request } from '@playwright/test'
 
 import { E2E } from './ports'
 
@@ -140,4 +140,16 @@ export async function signInWithDefaults(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+}
+
+/**
+ * The sign-out report once the app has asked the provider whether its session ended. The app bounds
+ * that question itself (discovery 15 s, the hidden frame 10 s), so the wait is those bounds, not a
+ * guess at how fast this machine is.
+ */
+export async function settledSignOutReport(page: Page): Promise<Locator> {
+  const report = page.getByRole('status').filter({ hasText: 'Everything local was forgotten' })
+  await expect(report).toBeVisible()
+  await expect(report).not.toContainText('checking whether it ended', { timeout: 30_000 })
+  return report
 }

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test'
 
 import { LOCAL_CLIENT_ID, startLocalProviders } from '../../provider/local-providers'
 import type { ProviderQuirks, RunningProviders } from '../../provider/local-providers'
-import { expect, signInAtProvider, test } from './fixtures'
+import { expect, settledSignOutReport, signInAtProvider, test } from './fixtures'
 import { E2E } from './ports'
 
 let providers: RunningProviders | undefined
@@ -55,7 +55,7 @@ test('a revocation refused with 401 and an empty body is reported as not revoked
   await page.getByRole('button', { name: 'Sign out' }).click()
   await page.getByRole('button', { name: /Yes, sign me out/i }).click()
 
-  const report = page.getByRole('status').filter({ hasText: 'Everything local was forgotten' })
+  const report = await settledSignOutReport(page)
   for (const token of ['Refresh token', 'Access token']) {
     await expect(report.getByRole('listitem').filter({ hasText: `${token}:` })).toContainText(
       'not revoked: the provider answered HTTP 401 without an error code.',

@@ -1,5 +1,12 @@
 import { E2E } from './ports'
-import { browserStorage, expect, signInAtProvider, signInWithDefaults, test } from './fixtures'
+import {
+  browserStorage,
+  expect,
+  settledSignOutReport,
+  signInAtProvider,
+  signInWithDefaults,
+  test,
+} from './fixtures'
 
 test('sign-out revokes the tokens, ends the provider session, and restores nothing', async ({
   page,
@@ -23,7 +30,7 @@ test('sign-out revokes the tokens, ends the provider session, and restores nothi
   await page.getByRole('button', { name: /Yes, sign me out/i }).click()
 
   // Coming back proves only a redirect: the provider is asked, and its answer is the evidence.
-  const report = page.getByRole('status').filter({ hasText: 'Everything local was forgotten' })
+  const report = await settledSignOutReport(page)
   await expect(report).toContainText(
     'Provider session: ended. Evidence: after the sign-out, a silent authorization request (prompt=none) was answered login_required',
   )
@@ -61,7 +68,7 @@ test('declining the provider’s sign-out is reported as a session that did not 
   const exchanges = traffic.tokenExchanges.length
   await page.getByRole('button', { name: /No, stay signed in/i }).click()
 
-  const report = page.getByRole('status').filter({ hasText: 'Everything local was forgotten' })
+  const report = await settledSignOutReport(page)
   await expect(report).toContainText(
     'Provider session: not ended. Evidence: after the sign-out, a silent authorization request (prompt=none) came back without asking you to log in',
   )

@@ -1,4 +1,11 @@
-import { browserStorage, expect, signInAtProvider, signInWithDefaults, test } from './fixtures'
+import {
+  browserStorage,
+  expect,
+  settledSignOutReport,
+  signInAtProvider,
+  signInWithDefaults,
+  test,
+} from './fixtures'
 
 test('two tabs refresh independently; signing out in one makes the other forget its tokens', async ({
   page,
@@ -27,7 +34,7 @@ test('two tabs refresh independently; signing out in one makes the other forget 
   await second.close()
   // The first tab ends its provider session and comes back to the app.
   await page.getByRole('button', { name: /Yes, sign me out/i }).click()
-  await expect(page.getByText('Provider session: ended. Evidence:')).toBeVisible()
+  await expect(await settledSignOutReport(page)).toContainText('Provider session: ended. Evidence:')
 })
 
 test('the storage panel says what is kept where, and forgets everything', async ({
