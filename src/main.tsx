@@ -17,14 +17,22 @@ import { syncSignOutAcrossTabs } from './app/tab-sync'
 import { paths, redirectUriFor } from './config/paths'
 import { ClockProvider } from './lib/clock-react'
 import { SessionProvider } from './lib/session-react'
+import { createViewStore, ViewProvider } from './lib/view-react'
 import {
   createPendingAuthorizationStore,
   createSession,
   createTabMarkers,
   systemClock,
 } from './session'
-import { loadPreferences, savePreferences, saveSettings } from './settings'
-import type { Preferences, ProviderSettings } from './settings'
+import {
+  DEFAULT_VIEW_PREFERENCES,
+  loadPreferences,
+  loadViewPreferences,
+  savePreferences,
+  saveSettings,
+  saveViewPreferences,
+} from './settings'
+import type { Preferences, ProviderSettings, ViewPreferences } from './settings'
 
 import './index.css'
 
@@ -135,6 +143,18 @@ function boot(): void {
 
   const initial = resolveInitialSettings(currentUrl.searchParams, localStorage)
   const preferences = loadPreferences(localStorage)
+  const view = createViewStore(loadViewPreferences(localStorage), (next) => {
+    saveViewPreferences(localStorage, next)
+  })
+  // The theme is an attribute on <html>, so the tokens in index.css switch before React renders.
+  const applyTheme = ({ theme }: ViewPreferences) => {
+    if (theme === 'system') delete document.documentElement.dataset.theme
+    else document.documentElement.dataset.theme = theme
+  }
+  applyTheme(view.get())
+  view.subscribe(() => {
+    applyTheme(view.get())
+  })
 
   if (!onCallback && currentUrl.searchParams.has('state') && !initial.link) {
     // Back from the provider's end-session endpoint (RP-Initiated Logout §3).
@@ -186,6 +206,7 @@ function boot(): void {
         addressHasQuery: window.location.search !== '',
       }),
       forgetStored: () => {
+        view.set(DEFAULT_VIEW_PREFERENCES)
         for (const storage of [sessionStorage, localStorage]) {
           for (const key of storageKeys(storage)) {
             if (key.startsWith('pkce-lab:')) storage.removeItem(key)
@@ -205,9 +226,11 @@ function boot(): void {
       <StrictMode>
         <ClockProvider clock={systemClock}>
           <SessionProvider session={session}>
-            <FlowViewsContext value={flowViews}>
-              <RouterProvider router={router} />
-            </FlowViewsContext>
+            <ViewProvider store={view}>
+              <FlowViewsContext value={flowViews}>
+                <RouterProvider router={router} />
+              </FlowViewsContext>
+            </ViewProvider>
           </SessionProvider>
         </ClockProvider>
       </StrictMode>,

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router'
 
+import { ThemeToggle } from '../components/ui/theme-toggle'
 import { paths } from '../config/paths'
 
 const NAVIGATION = [
@@ -26,6 +27,7 @@ export function AppLayout() {
             </li>
           ))}
         </ul>
+        <ThemeToggle />
       </nav>
       <main className="app-main">
         <Outlet />

@@ -9,5 +9,4 @@
 export { createSessionFlows } from '../session/session-flows'
 export { FlowStatus } from './routes/flow-status'
 export { SignedInView } from './routes/signed-in-view'
-export { default as FlowTimeline } from '../features/flow-timeline/flow-timeline'
-export { default as SequenceDiagram } from '../features/sequence-diagram/sequence-diagram'
+export { FlowPanels } from './routes/flow-panels'

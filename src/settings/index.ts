@@ -14,3 +14,11 @@ export {
   savePreferences,
 } from './preferences'
 export type { Preferences } from './preferences'
+export {
+  DEFAULT_VIEW_PREFERENCES,
+  isThemeChoice,
+  loadViewPreferences,
+  saveViewPreferences,
+  VIEW_PREFERENCES_KEY,
+} from './view-preferences'
+export type { ThemeChoice, ViewPreferences } from './view-preferences'

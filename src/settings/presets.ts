@@ -34,8 +34,8 @@ export const PRESETS: readonly Preset[] = [
     extraParams: [['prompt', 'consent']],
     needsClientSecret: false,
     notes: [
-      'The bundled node-oidc-provider that `npm start` runs on 127.0.0.1. Any username and password signs in.',
-      'A refresh token needs offline_access, and offline_access needs prompt=consent (OpenID Connect Core §11): the consent screen asks for it.',
+      'The bundled node-oidc-provider that npm start runs on 127.0.0.1. Any username and password signs in.',
+      'A refresh token needs the scope offline_access, and offline_access needs prompt=consent: OpenID Connect Core §11 (Offline Access) has the provider ask the user before granting lasting access, so the consent screen asks for it.',
       'Access tokens are opaque. Add the extra parameter resource=urn:pkce-lab:api and the scope api:read for a JWT access token.',
     ],
   },

@@ -15,7 +15,7 @@ export function isInProgress(state: SessionState): boolean {
   )
 }
 
-function progressText(state: SessionState): string | undefined {
+export function progressText(state: SessionState): string | undefined {
   switch (state.status) {
     case 'starting':
       return state.silent
@@ -32,10 +32,18 @@ function progressText(state: SessionState): string | undefined {
   }
 }
 
-export function FlowProgress({ state }: { state: SessionState }) {
+/** The progress line at the top, unless the Sign in button already shows it where the eyes are. */
+export function FlowProgress({
+  state,
+  shownByButton,
+}: {
+  state: SessionState
+  shownByButton: boolean
+}) {
   const text = progressText(state)
-  return text === undefined ? null : (
-    <p className="notice" role="status">
+  return text === undefined || shownByButton ? null : (
+    <p className="notice progress-line" role="status">
+      <span className="spinner" aria-hidden="true" />
       {text}
     </p>
   )

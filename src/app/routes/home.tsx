@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useState } from 'react'
 
+import { Disclosure } from '../../components/ui/disclosure'
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
 import { SettingsLinkReview } from '../../features/settings-link/settings-link-review'
 import { StoragePanel } from '../../features/storage-panel/storage-panel'
@@ -10,7 +11,7 @@ import type { SessionState } from '../../session'
 import type { ParsedSettingsLink, Preferences, ProviderSettings } from '../../settings'
 import { needsFlowViews, useFlowViews } from '../flow-views-context'
 import { signInRequestFor } from '../sign-in-request'
-import { FlowProgress, isInProgress } from './flow-progress'
+import { FlowProgress, isInProgress, progressText } from './flow-progress'
 
 /** Moves focus to a message as it appears, and brings it into view. */
 function focusOnMount(element: HTMLElement | null): void {
@@ -92,6 +93,23 @@ export function Home(props: HomeProps) {
   // and 247 when everything was drawn at once (medians of 9 runs, 2026-12-05).
   const settledStatus = useDeferredValue(state.status)
   const settled = state.status !== 'completing' && settledStatus !== 'completing'
+  // While a sign-in the Sign in button started is under way, the button says what it waits for.
+  const formShowsProgress =
+    (state.status === 'starting' && !state.silent) || state.status === 'redirecting'
+  const storagePanel = props.inspectStorage && (
+    <StoragePanel
+      state={state}
+      stored={props.inspectStorage().items}
+      addressHasQuery={props.inspectStorage().addressHasQuery}
+      onForgetEverything={() => {
+        session.forget('Everything this page kept was forgotten.')
+        props.forgetStored?.()
+        setSettings(DEFAULT_SETTINGS)
+        setPreferences(DEFAULT_PREFERENCES)
+        setClientSecret('')
+      }}
+    />
+  )
 
   return (
     <>
@@ -131,7 +149,7 @@ export function Home(props: HomeProps) {
           </button>
         </p>
       )}
-      <FlowProgress state={state} />
+      <FlowProgress state={state} shownByButton={formShowsProgress} />
       {flowViews.status === 'failed' && needsFlowViews(state, timeline) && (
         <p className="notice" role="alert" ref={focusOnMount} tabIndex={-1}>
           This page could not load the part that shows the flow (the tokens, any failure, the
@@ -149,8 +167,12 @@ export function Home(props: HomeProps) {
         />
       )}
       {state.status === 'signed-in' &&
-        (views ? <views.SignedInView state={state} /> : <Loading what="token views" />)}
-      {settled && (
+        (views ? (
+          <views.SignedInView state={state} storage={storagePanel} />
+        ) : (
+          <Loading what="token views" />
+        ))}
+      {settled && state.status !== 'signed-in' && (
         <ProviderSettingsForm
           settings={settings}
           onSettingsChange={changeSettings}
@@ -159,6 +181,7 @@ export function Home(props: HomeProps) {
           redirectUri={props.redirectUri}
           settingsLink={buildSettingsLink(props.appUrl, settings, props.redirectUri)}
           busy={busy || props.storageDenied === true}
+          {...(formShowsProgress ? { working: progressText(state) } : {})}
           onSignIn={() => {
             void session.signIn(
               signInRequestFor(settings, props.redirectUri, clientSecret, preferences.stepThrough),
@@ -178,33 +201,15 @@ export function Home(props: HomeProps) {
           }
         />
       )}
-      {settled && props.inspectStorage && (
-        <StoragePanel
-          state={state}
-          stored={props.inspectStorage().items}
-          addressHasQuery={props.inspectStorage().addressHasQuery}
-          onForgetEverything={() => {
-            session.forget('Everything this page kept was forgotten.')
-            props.forgetStored?.()
-            setSettings(DEFAULT_SETTINGS)
-            setPreferences(DEFAULT_PREFERENCES)
-            setClientSecret('')
-          }}
-        />
-      )}
       {timeline.length > 0 &&
         settled &&
-        (views ? (
-          <>
-            <section className="sequence" aria-labelledby="sequence-title">
-              <h2 id="sequence-title">Sequence diagram</h2>
-              <views.SequenceDiagram entries={timeline} />
-            </section>
-            <views.FlowTimeline entries={timeline} />
-          </>
-        ) : (
-          <Loading what="flow timeline" />
-        ))}
+        state.status !== 'signed-in' &&
+        (views ? <views.FlowPanels entries={timeline} /> : <Loading what="flow timeline" />)}
+      {settled && state.status !== 'signed-in' && storagePanel && (
+        <Disclosure id="storage-panel" summary="What this page keeps, and where">
+          {storagePanel}
+        </Disclosure>
+      )}
     </>
   )
 }

@@ -1,17 +1,23 @@
 /**
- * Everything shown while signed in: who, the token lifecycle, the tokens decoded and the API calls.
- * Loaded only once someone is signed in, so the first screen does not carry the catalogues.
+ * Everything shown while signed in: the status band and the workspace's tabs (tokens, flow, API,
+ * storage). In the page's second chunk, so the first screen does not carry the catalogues.
  */
 
+import type { ReactNode } from 'react'
+
+import { Tabs } from '../../components/ui/tabs'
 import { ResourceCall } from '../../features/api-calls/resource-call'
 import { UserInfoCall } from '../../features/api-calls/userinfo-call'
 import { SignOutButton } from '../../features/sign-out/sign-out-button'
+import { RefreshHistoryTable } from '../../features/token-lifecycle/refresh-history-table'
 import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
 import { useSessionActions, useTimeline } from '../../lib/session-react'
+import { useChosenTab } from '../../lib/view-react'
 import { idTokenChecksFor } from '../../oidc'
 import type { ClientContext } from '../../oidc'
 import type { SignedIn } from '../../session'
 import { TokenInspector } from '../../features/token-inspector/token-inspector'
+import { FlowPanels } from './flow-panels'
 
 /**
  * Whether this provider's callback carried `iss` (RFC 9207), read from the callback step of the run:
@@ -35,64 +41,44 @@ function CallbackIssuer() {
   )
 }
 
-function SignedInSummary(props: {
-  state: SignedIn
-  busy: boolean
-  onSignOut: () => void
-  onForget: () => void
-}) {
+/** The host of the issuer, short enough for the band; the full issuer is its title. */
+function issuerHost(issuer: string): string {
+  return URL.canParse(issuer) ? new URL(issuer).host : issuer
+}
+
+const WORKSPACE_TABS = ['tokens', 'flow', 'api', 'storage'] as const
+type WorkspaceTab = (typeof WORKSPACE_TABS)[number]
+
+/**
+ * The band that stays in view while signed in: who, at which provider, the access token's life and
+ * every action. What an action produces shows in its tab, which the action opens.
+ */
+function StatusBand(props: { state: SignedIn; onShowApi: () => void }) {
   const { state } = props
+  const session = useSessionActions()
   const claims = state.tokens.idTokenClaims
   const who = [claims?.name, claims?.email, claims?.sub].find(
     (value): value is string => typeof value === 'string',
   )
+  const issuer = state.client.metadata.issuer
+  const hasUserinfo = state.client.metadata.userinfo_endpoint !== undefined
   return (
-    <section className="signed-in" aria-labelledby="signed-in-title">
-      <h2 id="signed-in-title">Signed in</h2>
-      <p>
-        Signed in at <code>{state.client.metadata.issuer}</code>
-        {who !== undefined ? (
-          <>
+    <section className="signed-in status-band" aria-labelledby="signed-in-title">
+      <div className="status-band__who">
+        <h2 id="signed-in-title">Signed in</h2>
+        <p>
+          {who !== undefined ? (
+            <>
+              as <strong>{who}</strong>{' '}
+            </>
+          ) : null}
+          at <code title={issuer}>{issuerHost(issuer)}</code>
+          <span className="hint">
             {' '}
-            as <strong>{who}</strong>
-          </>
-        ) : null}
-        . The tokens below live in this tab&apos;s memory only: a reload forgets them.
-      </p>
-      <CallbackIssuer />
-      <SignOutButton
-        onSignOut={props.onSignOut}
-        busy={props.busy}
-        hasEndSession={state.client.metadata.end_session_endpoint !== undefined}
-        hasRevocation={state.client.metadata.revocation_endpoint !== undefined}
-        {...revocationDemandsAuth(state.client)}
-      />
-      <p>
-        <button type="button" onClick={props.onForget}>
-          Forget tokens
-        </button>{' '}
-        <span className="hint">
-          Forgets them here only: nothing is revoked and your session at the provider stays.
-        </span>
-      </p>
-    </section>
-  )
-}
-
-export function SignedInView({ state }: { state: SignedIn }) {
-  const session = useSessionActions()
-  return (
-    <>
-      <SignedInSummary
-        state={state}
-        busy={state.refreshing}
-        onSignOut={() => {
-          void session.signOut()
-        }}
-        onForget={() => {
-          session.forget()
-        }}
-      />
+            · client <code>{state.client.clientId}</code> · tokens in this tab&apos;s memory only
+          </span>
+        </p>
+      </div>
       <TokenLifecycle
         state={state}
         onRefreshNow={() => {
@@ -102,55 +88,150 @@ export function SignedInView({ state }: { state: SignedIn }) {
           session.setAutoRefresh(enabled)
         }}
       />
-      <TokenInspector
-        tokens={{
-          ...(state.tokens.id_token === undefined ? {} : { idToken: state.tokens.id_token }),
-          accessToken: state.tokens.access_token,
-          tokenType: state.tokens.token_type,
-          ...(state.tokens.scope === undefined ? {} : { scope: state.tokens.scope }),
-          ...(state.tokens.requestedScope === undefined
-            ? {}
-            : { requestedScope: state.tokens.requestedScope }),
-          ...(state.tokens.accessTokenExpiresAt === undefined
-            ? {}
-            : { accessTokenExpiresAt: state.tokens.accessTokenExpiresAt }),
-          ...(state.tokens.refresh_token === undefined
-            ? {}
-            : { refreshToken: state.tokens.refresh_token }),
+      <div className="status-band__actions">
+        <button
+          type="button"
+          disabled={!hasUserinfo || state.userinfo?.status === 'pending'}
+          title={hasUserinfo ? undefined : 'This provider’s metadata has no userinfo_endpoint.'}
+          onClick={() => {
+            props.onShowApi()
+            void session.callUserInfo()
+          }}
+        >
+          Call userinfo
+        </button>
+        <SignOutButton
+          onSignOut={() => {
+            void session.signOut()
+          }}
+          busy={state.refreshing}
+          hasEndSession={state.client.metadata.end_session_endpoint !== undefined}
+          hasRevocation={state.client.metadata.revocation_endpoint !== undefined}
+          {...revocationDemandsAuth(state.client)}
+        />
+        <button
+          type="button"
+          aria-describedby="forget-tokens-hint"
+          onClick={() => {
+            session.forget()
+          }}
+        >
+          Forget tokens
+        </button>
+        <p id="forget-tokens-hint" className="hint status-band__hint">
+          Forget tokens forgets them here only: nothing is revoked and your session at the provider
+          stays.
+        </p>
+      </div>
+    </section>
+  )
+}
+
+export interface SignedInViewProps {
+  state: SignedIn
+  /** What this page keeps and where: built by the first screen, shown in the Storage tab. */
+  storage?: ReactNode
+}
+
+/**
+ * The signed-in workspace: the status band, then one tab each for the tokens, the flow, the API
+ * calls and the storage, so any part is one click away without scrolling through the others.
+ */
+export function SignedInView({ state, storage }: SignedInViewProps) {
+  const session = useSessionActions()
+  const timeline = useTimeline()
+  const [, chooseTab] = useChosenTab<WorkspaceTab>('workspace', WORKSPACE_TABS, 'tokens')
+  return (
+    <>
+      <StatusBand
+        state={state}
+        onShowApi={() => {
+          chooseTab('api')
         }}
-        idTokenChecks={idTokenChecksFor(state.client, state.tokens)}
-        {...(state.client.metadata.jwks_uri === undefined
-          ? {}
-          : { jwksUri: state.client.metadata.jwks_uri })}
-        {...(state.client.jwks === undefined ? {} : { heldKeySet: state.client.jwks.jwks })}
-        {...(state.client.jwksUnavailable === undefined
-          ? {}
-          : { keysUnavailable: state.client.jwksUnavailable })}
-        {...(state.history.at(0)?.refreshTokenRotated === undefined
-          ? {}
-          : { refreshTokenRotated: state.history.at(0)?.refreshTokenRotated })}
       />
-      {
-        <section className="api-calls" aria-labelledby="api-calls-title">
-          <h2 id="api-calls-title">Call an API with the access token</h2>
-          <UserInfoCall
-            call={state.userinfo}
-            hasUserinfoEndpoint={state.client.metadata.userinfo_endpoint !== undefined}
-            onCall={() => {
-              void session.callUserInfo()
-            }}
-          />
-          <ResourceCall
-            call={state.resource}
-            {...(state.client.metadata.userinfo_endpoint === undefined
-              ? {}
-              : { defaultUrl: state.client.metadata.userinfo_endpoint })}
-            onCall={(url) => {
-              void session.callResource(url)
-            }}
-          />
-        </section>
-      }
+      <Tabs<WorkspaceTab>
+        id="workspace"
+        label="Signed-in workspace"
+        tabs={[
+          {
+            id: 'tokens',
+            label: 'Tokens',
+            panel: () => (
+              <>
+                <TokenInspector
+                  tokens={{
+                    ...(state.tokens.id_token === undefined
+                      ? {}
+                      : { idToken: state.tokens.id_token }),
+                    accessToken: state.tokens.access_token,
+                    tokenType: state.tokens.token_type,
+                    ...(state.tokens.scope === undefined ? {} : { scope: state.tokens.scope }),
+                    ...(state.tokens.requestedScope === undefined
+                      ? {}
+                      : { requestedScope: state.tokens.requestedScope }),
+                    ...(state.tokens.accessTokenExpiresAt === undefined
+                      ? {}
+                      : { accessTokenExpiresAt: state.tokens.accessTokenExpiresAt }),
+                    ...(state.tokens.refresh_token === undefined
+                      ? {}
+                      : { refreshToken: state.tokens.refresh_token }),
+                  }}
+                  idTokenChecks={idTokenChecksFor(state.client, state.tokens)}
+                  {...(state.client.metadata.jwks_uri === undefined
+                    ? {}
+                    : { jwksUri: state.client.metadata.jwks_uri })}
+                  {...(state.client.jwks === undefined
+                    ? {}
+                    : { heldKeySet: state.client.jwks.jwks })}
+                  {...(state.client.jwksUnavailable === undefined
+                    ? {}
+                    : { keysUnavailable: state.client.jwksUnavailable })}
+                  {...(state.history.at(0)?.refreshTokenRotated === undefined
+                    ? {}
+                    : { refreshTokenRotated: state.history.at(0)?.refreshTokenRotated })}
+                />
+                <section className="card" aria-labelledby="renewals-title">
+                  <h2 id="renewals-title">Renewals</h2>
+                  <RefreshHistoryTable history={state.history} />
+                </section>
+              </>
+            ),
+          },
+          {
+            id: 'flow',
+            label: 'Flow',
+            panel: () => (
+              <>
+                <CallbackIssuer />
+                <FlowPanels entries={timeline} />
+              </>
+            ),
+          },
+          {
+            id: 'api',
+            label: 'API',
+            panel: () => (
+              <section className="api-calls" aria-labelledby="api-calls-title">
+                <h2 id="api-calls-title">Call an API with the access token</h2>
+                <UserInfoCall
+                  call={state.userinfo}
+                  hasUserinfoEndpoint={state.client.metadata.userinfo_endpoint !== undefined}
+                />
+                <ResourceCall
+                  call={state.resource}
+                  {...(state.client.metadata.userinfo_endpoint === undefined
+                    ? {}
+                    : { defaultUrl: state.client.metadata.userinfo_endpoint })}
+                  onCall={(url) => {
+                    void session.callResource(url)
+                  }}
+                />
+              </section>
+            ),
+          },
+          { id: 'storage', label: 'Storage', panel: () => storage },
+        ]}
+      />
     </>
   )
 }

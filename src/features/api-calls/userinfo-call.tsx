@@ -13,7 +13,8 @@ import { HttpResponseView, RetriedNote } from './http-response-view'
 export interface UserInfoCallProps {
   call: ApiCall<UserInfoResult> | undefined
   hasUserinfoEndpoint: boolean
-  onCall: () => void
+  /** Where the call is made when not from this section (the workspace's status band). */
+  onCall?: () => void
 }
 
 function announcement(call: ApiCall<UserInfoResult> | undefined): string {
@@ -46,14 +47,21 @@ export function UserInfoCall({ call, hasUserinfoEndpoint, onCall }: UserInfoCall
         ID token&rsquo;s sub (OpenID Connect Core §5.3.2); if the first answer is 401, the app
         renews the access token once and tries once more.
       </p>
-      <button
-        type="button"
-        disabled={!hasUserinfoEndpoint || call?.status === 'pending'}
-        aria-describedby={hasUserinfoEndpoint ? undefined : reasonId}
-        onClick={onCall}
-      >
-        Call userinfo
-      </button>
+      {onCall ? (
+        <button
+          type="button"
+          disabled={!hasUserinfoEndpoint || call?.status === 'pending'}
+          aria-describedby={hasUserinfoEndpoint ? undefined : reasonId}
+          onClick={onCall}
+        >
+          Call userinfo
+        </button>
+      ) : (
+        call === undefined &&
+        hasUserinfoEndpoint && (
+          <p className="api-calls__note">Not called yet: press Call userinfo above.</p>
+        )
+      )}
       {!hasUserinfoEndpoint && (
         <p id={reasonId} className="api-calls__note">
           Not available: this provider&rsquo;s metadata has no userinfo_endpoint.

@@ -1,7 +1,9 @@
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
+import { Disclosure } from '../../components/ui/disclosure'
+import { ArrowIcon } from '../../components/ui/icons'
 import { presetById, PRESETS, settingsFromPreset } from '../../settings'
 import type { ProviderSettings } from '../../settings'
 import { ExtraParamsEditor } from './extra-params-editor'
@@ -20,9 +22,20 @@ export interface ProviderSettingsFormProps {
   onSignIn: () => void
   /** Options shown next to the Sign in button (e.g. step-through mode). */
   signInOptions?: ReactNode
+  /** What the Sign in button says while the flow it started is at work ("Fetching discovery…"). */
+  working?: string
 }
 
-/** The provider settings, the redirect URI to register, and the "Sign in" button. */
+/** The host of an issuer URL, or the text as typed when it is not one yet. */
+function hostOf(issuer: string): string {
+  return URL.canParse(issuer) ? new URL(issuer).host : issuer
+}
+
+/**
+ * The first screen: which provider a sign-in goes to, the "Sign in" button and what will happen;
+ * below it the full settings (provider, client, scopes, extra parameters, the redirect URI to
+ * register), collapsed to one line once they are complete.
+ */
 export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
   const { settings, onSettingsChange } = props
   const id = useId()
@@ -37,6 +50,11 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
   // Asked before the redirect: without it the user would log in first and only then learn that the
   // code cannot be exchanged.
   const [secretMissing, setSecretMissing] = useState(false)
+  // Settings that cannot be used yet stay open: the browser could not point at a hidden field.
+  const complete = URL.canParse(settings.issuer) && settings.clientId.trim() !== ''
+  useEffect(() => {
+    if (secretMissing) secretInput.current?.focus()
+  }, [secretMissing])
 
   return (
     <form
@@ -53,159 +71,207 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
         props.onSignIn()
       }}
     >
-      <h2>Provider settings</h2>
-
-      <div className="field">
-        <label htmlFor={`${id}-preset`}>Preset</label>
-        <select
-          id={`${id}-preset`}
-          value={settings.preset}
-          onChange={(event) => {
-            const chosen = presetById(event.target.value)
-            if (chosen) onSettingsChange(settingsFromPreset(chosen))
-          }}
-        >
-          {PRESETS.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      {preset && (
-        <aside className="preset-notes" aria-label={`About ${preset.label}`}>
-          <h3>About {preset.label}</h3>
-          <ul>
-            {preset.notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        </aside>
-      )}
-
-      <div className="field">
-        <label htmlFor={`${id}-issuer`}>Issuer URL</label>
-        <input
-          id={`${id}-issuer`}
-          type="url"
-          required
-          value={settings.issuer}
-          placeholder={preset?.issuerHint}
-          spellCheck={false}
-          autoCapitalize="off"
-          onChange={(event) => {
-            change({ issuer: event.target.value })
-          }}
-        />
-        <p className="hint">
-          Its /.well-known/openid-configuration is fetched when you sign in.
-          {preset?.issuerHint ? ` ${preset.issuerHint}.` : ''}
+      <section className="start card" aria-labelledby={`${id}-start`}>
+        <h2 id={`${id}-start`}>Sign in, then see your tokens</h2>
+        <p className="start__provider">
+          Provider: <strong>{preset?.label ?? 'Custom'}</strong>
+          {settings.issuer !== '' && (
+            <>
+              {' '}
+              at <code>{hostOf(settings.issuer)}</code>
+            </>
+          )}
         </p>
-      </div>
-
-      <div className="field">
-        <label htmlFor={`${id}-client-id`}>Client ID</label>
-        <input
-          id={`${id}-client-id`}
-          required
-          value={settings.clientId}
-          placeholder={preset?.clientIdHint}
-          spellCheck={false}
-          autoCapitalize="off"
-          onChange={(event) => {
-            change({ clientId: event.target.value })
-          }}
-        />
-      </div>
-
-      <div className="field">
-        <label htmlFor={`${id}-secret`}>
-          Client secret {secretRequired ? '(required by this provider)' : '(optional)'}
-        </label>
-        <div className="with-button">
-          <input
-            ref={secretInput}
-            id={`${id}-secret`}
-            type="password"
-            autoComplete="off"
-            value={props.clientSecret}
-            aria-describedby={
-              secretMissing ? `${secretMissingId} ${secretWarningId}` : secretWarningId
-            }
-            aria-invalid={secretMissing ? true : undefined}
-            spellCheck={false}
-            onChange={(event) => {
-              setSecretMissing(false)
-              props.onClientSecretChange(event.target.value)
-            }}
-          />
-          {preset?.publicClientSecret !== undefined && (
-            <button
-              type="button"
-              onClick={() => {
-                setSecretMissing(false)
-                props.onClientSecretChange(preset.publicClientSecret ?? '')
-              }}
-            >
-              Fill in its public secret
-            </button>
+        <div className="actions">
+          <button type="submit" className="primary start__sign-in" disabled={props.busy}>
+            {props.working === undefined ? (
+              <>
+                Sign in <ArrowIcon />
+              </>
+            ) : (
+              <>
+                <span className="spinner" aria-hidden="true" /> Sign in
+              </>
+            )}
+          </button>
+          {props.working !== undefined && (
+            <span className="progress-line" role="status" data-testid="sign-in-progress">
+              {props.working}
+            </span>
           )}
         </div>
-        {secretMissing && (
-          <p id={secretMissingId} role="alert" className="field-error">
-            This provider demands the client secret at its token endpoint, even with PKCE: enter it
-            before signing in, or the code would come back unusable.
-          </p>
-        )}
-        <p id={secretWarningId} className="warning">
-          Anything typed into a browser app is not secret: whoever can open this page can read it.
-          Use a secret only where the provider demands one even with PKCE (Google), and only for a
-          test client. PKCE Lab keeps it in this tab&apos;s memory only — never in storage or a link
-          — so it asks for it again when the provider sends you back.
-          {preset?.needsClientSecret ? ' This provider demands one.' : ''}
+        {props.signInOptions}
+        <ol className="what-next" aria-label="What happens next">
+          <li>You go to the provider and log in there.</li>
+          <li>It sends you back here with a one-time code.</li>
+          <li>This page exchanges the code for tokens and shows them decoded.</li>
+        </ol>
+        <p className="hint start__promise">
+          Nothing leaves this tab but the requests to the provider: the tokens stay in its memory.
         </p>
-      </div>
+      </section>
 
-      <div className="field">
-        <label htmlFor={`${id}-scope`}>Scopes</label>
-        <input
-          id={`${id}-scope`}
-          value={settings.scope}
-          spellCheck={false}
-          autoCapitalize="off"
-          onChange={(event) => {
-            change({ scope: event.target.value })
+      <Disclosure
+        id="provider-settings"
+        className="settings-panel"
+        forceOpen={!complete || secretMissing}
+        summary={
+          <>
+            Settings: {preset?.label ?? 'Custom'} · client <code>{settings.clientId || '—'}</code> ·
+            scopes <code>{settings.scope || '—'}</code>
+          </>
+        }
+      >
+        <div className="field">
+          <label htmlFor={`${id}-preset`}>Preset</label>
+          <select
+            id={`${id}-preset`}
+            value={settings.preset}
+            onChange={(event) => {
+              const chosen = presetById(event.target.value)
+              if (chosen) onSettingsChange(settingsFromPreset(chosen))
+            }}
+          >
+            {PRESETS.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        {preset && (
+          <aside className="preset-notes" aria-label={`About ${preset.label}`}>
+            <h3>About {preset.label}</h3>
+            <ul>
+              {preset.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </aside>
+        )}
+
+        <div className="field">
+          <label htmlFor={`${id}-issuer`}>Issuer URL</label>
+          <input
+            id={`${id}-issuer`}
+            type="url"
+            required
+            value={settings.issuer}
+            placeholder={preset?.issuerHint}
+            spellCheck={false}
+            autoCapitalize="off"
+            onChange={(event) => {
+              change({ issuer: event.target.value })
+            }}
+          />
+          <p className="hint">
+            Its /.well-known/openid-configuration is fetched when you sign in.
+            {preset?.issuerHint ? ` ${preset.issuerHint}.` : ''}
+          </p>
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-client-id`}>Client ID</label>
+          <input
+            id={`${id}-client-id`}
+            required
+            value={settings.clientId}
+            placeholder={preset?.clientIdHint}
+            spellCheck={false}
+            autoCapitalize="off"
+            onChange={(event) => {
+              change({ clientId: event.target.value })
+            }}
+          />
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-secret`}>
+            Client secret {secretRequired ? '(required by this provider)' : '(optional)'}
+          </label>
+          <div className="with-button">
+            <input
+              ref={secretInput}
+              id={`${id}-secret`}
+              type="password"
+              autoComplete="off"
+              value={props.clientSecret}
+              aria-describedby={
+                secretMissing ? `${secretMissingId} ${secretWarningId}` : secretWarningId
+              }
+              aria-invalid={secretMissing ? true : undefined}
+              spellCheck={false}
+              onChange={(event) => {
+                setSecretMissing(false)
+                props.onClientSecretChange(event.target.value)
+              }}
+            />
+            {preset?.publicClientSecret !== undefined && (
+              <button
+                type="button"
+                onClick={() => {
+                  setSecretMissing(false)
+                  props.onClientSecretChange(preset.publicClientSecret ?? '')
+                }}
+              >
+                Fill in its public secret
+              </button>
+            )}
+          </div>
+          {secretMissing && (
+            <p id={secretMissingId} role="alert" className="field-error">
+              This provider demands the client secret at its token endpoint, even with PKCE: enter
+              it before signing in, or the code would come back unusable.
+            </p>
+          )}
+          <p id={secretWarningId} className="warning">
+            Anything typed into a browser app is not secret: whoever can open this page can read it.
+            Use a secret only where the provider demands one even with PKCE (Google), and only for a
+            test client. PKCE Lab keeps it in this tab&apos;s memory only — never in storage or a
+            link — so it asks for it again when the provider sends you back.
+            {preset?.needsClientSecret ? ' This provider demands one.' : ''}
+          </p>
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-scope`}>Scopes</label>
+          <input
+            id={`${id}-scope`}
+            value={settings.scope}
+            spellCheck={false}
+            autoCapitalize="off"
+            onChange={(event) => {
+              change({ scope: event.target.value })
+            }}
+          />
+          <p className="hint">
+            Space-separated. openid makes it OpenID Connect: an ID token comes back.
+          </p>
+        </div>
+
+        <ExtraParamsEditor
+          params={settings.extraParams}
+          onChange={(extraParams) => {
+            change({ extraParams })
           }}
         />
-        <p className="hint">
-          Space-separated. openid makes it OpenID Connect: an ID token comes back.
-        </p>
-      </div>
 
-      <ExtraParamsEditor
-        params={settings.extraParams}
-        onChange={(extraParams) => {
-          change({ extraParams })
-        }}
-      />
-
-      <div className="field">
-        <label htmlFor={`${id}-redirect-uri`}>Redirect URI (register this at the provider)</label>
-        <div className="with-button">
-          <input id={`${id}-redirect-uri`} readOnly value={props.redirectUri} />
-          <CopyButton text={props.redirectUri} label="Copy redirect URI" />
+        <div className="field">
+          <label htmlFor={`${id}-redirect-uri`}>Redirect URI (register this at the provider)</label>
+          <div className="with-button">
+            <input id={`${id}-redirect-uri`} readOnly value={props.redirectUri} />
+            <CopyButton text={props.redirectUri} label="Copy redirect URI" />
+          </div>
         </div>
-      </div>
 
-      {props.signInOptions}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={props.busy}>
-          Sign in
-        </button>
-        <CopyButton text={props.settingsLink} label="Copy settings link" />
-      </div>
-      <p className="hint">The settings link carries these settings but never the client secret.</p>
+        <div className="actions">
+          <CopyButton text={props.settingsLink} label="Copy settings link" />
+        </div>
+        <p className="hint">
+          The settings link carries these settings but never the client secret.
+        </p>
+      </Disclosure>
     </form>
   )
 }

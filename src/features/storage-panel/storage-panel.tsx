@@ -15,6 +15,7 @@ const MEANINGS: Record<string, string> = {
   'pkce-lab:pending-sign-out': 'The state of a sign-out sent to the provider.',
   'pkce-lab:settings': 'Your provider settings, without the client secret.',
   'pkce-lab:preferences': 'Your preferences: step-through, automatic restore.',
+  'pkce-lab:view': 'How you like the page: the theme, and which parts are open.',
 }
 
 function memoryContents(state: SessionState): string {
@@ -69,7 +70,7 @@ export function StoragePanel(props: {
         Forget everything
       </button>{' '}
       <span className="hint">
-        Tokens, secret, pending sign-in, timeline, settings and preferences, in this tab and
+        Tokens, secret, pending sign-in, timeline, settings, preferences and theme, in this tab and
         browser.
       </span>
     </section>

@@ -8,7 +8,6 @@ import type { RefreshRecord, SignedIn } from '../../session'
 import { AccessTokenCountdown } from './access-token-countdown'
 import { formatTimeOfDay, STRATEGY_WORDS } from './lifecycle-words'
 import { NextRefresh } from './next-refresh'
-import { RefreshHistoryTable } from './refresh-history-table'
 
 export interface TokenLifecycleProps {
   state: SignedIn
@@ -28,8 +27,9 @@ function announcement(latest: RefreshRecord | undefined): string {
 }
 
 /**
- * The access token's life: how long it has left, how and when it is renewed, and every renewal so
- * far. Driven by the session state alone; the two callbacks are the only way it acts.
+ * The access token's life at a glance, for the signed-in status band: how long it has left, how and
+ * when it is renewed, and the controls. Every renewal so far is the refresh history, in the Tokens
+ * tab. Driven by the session state alone; the two callbacks are the only way it acts.
  */
 export function TokenLifecycle({ state, onRefreshNow, onAutoRefreshChange }: TokenLifecycleProps) {
   const headingId = useId()
@@ -40,7 +40,9 @@ export function TokenLifecycle({ state, onRefreshNow, onAutoRefreshChange }: Tok
 
   return (
     <section className="token-lifecycle" aria-labelledby={headingId}>
-      <h2 id={headingId}>Token lifecycle</h2>
+      <h3 id={headingId} className="visually-hidden">
+        Token lifecycle
+      </h3>
       <AccessTokenCountdown
         expiresAt={state.tokens.accessTokenExpiresAt}
         lifetime={state.tokens.expires_in}
@@ -72,7 +74,11 @@ export function TokenLifecycle({ state, onRefreshNow, onAutoRefreshChange }: Tok
         >
           Refresh now
         </button>
-        {state.refreshing && <span className="token-lifecycle__muted">Refreshing…</span>}
+        {state.refreshing && (
+          <span className="progress-line token-lifecycle__muted">
+            <span className="spinner" aria-hidden="true" /> Refreshing…
+          </span>
+        )}
         <label className="token-lifecycle__switch">
           <input
             type="checkbox"
@@ -101,7 +107,6 @@ export function TokenLifecycle({ state, onRefreshNow, onAutoRefreshChange }: Tok
       <p role="status" aria-live="polite" className="token-lifecycle__announcement">
         {announcement(state.history[0])}
       </p>
-      <RefreshHistoryTable history={state.history} />
     </section>
   )
 }

@@ -1,0 +1,104 @@
+/**
+ * The React binding of the view preferences (settings/view-preferences.ts): the theme and which
+ * collapsible parts are open, one store for the whole page so that a part keeps its state across
+ * re-renders, route changes and, through the composition root's persist callback, page loads.
+ * Without a provider (a component rendered alone) each part keeps its state locally.
+ */
+import { createContext, useContext, useState, useSyncExternalStore } from 'react'
+import type { ReactNode } from 'react'
+
+import { DEFAULT_VIEW_PREFERENCES } from '../settings'
+import type { ThemeChoice, ViewPreferences } from '../settings'
+
+export interface ViewStore {
+  get: () => ViewPreferences
+  set: (next: ViewPreferences) => void
+  subscribe: (listener: () => void) => () => void
+}
+
+export function createViewStore(
+  initial: ViewPreferences,
+  persist: (next: ViewPreferences) => void,
+): ViewStore {
+  let current = initial
+  const listeners = new Set<() => void>()
+  return {
+    get: () => current,
+    set: (next) => {
+      current = next
+      persist(next)
+      for (const listener of listeners) listener()
+    },
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+
+const ViewContext = createContext<ViewStore | undefined>(undefined)
+
+export function ViewProvider(props: { store: ViewStore; children: ReactNode }) {
+  return <ViewContext value={props.store}>{props.children}</ViewContext>
+}
+
+const NO_STORE: ViewStore = {
+  get: () => DEFAULT_VIEW_PREFERENCES,
+  set: () => undefined,
+  subscribe: () => () => undefined,
+}
+
+function useViewPreferences(): [ViewPreferences, ViewStore | undefined] {
+  const store = useContext(ViewContext)
+  const preferences = useSyncExternalStore((store ?? NO_STORE).subscribe, (store ?? NO_STORE).get)
+  return [preferences, store]
+}
+
+/** Whether the section `id` is open, remembered once the user opens or closes it. */
+export function useOpenSection(
+  id: string,
+  openByDefault = false,
+): [boolean, (open: boolean) => void] {
+  const [preferences, store] = useViewPreferences()
+  const [local, setLocal] = useState(openByDefault)
+  if (!store) return [local, setLocal]
+  const open = preferences.open[id] ?? openByDefault
+  return [
+    open,
+    (next) => {
+      const latest = store.get()
+      store.set({ ...latest, open: { ...latest.open, [id]: next } })
+    },
+  ]
+}
+
+export function useTheme(): [ThemeChoice, (theme: ThemeChoice) => void] {
+  const [preferences, store] = useViewPreferences()
+  const [local, setLocal] = useState<ThemeChoice>('system')
+  if (!store) return [local, setLocal]
+  return [
+    preferences.theme,
+    (theme) => {
+      store.set({ ...store.get(), theme })
+    },
+  ]
+}
+
+/** The tab chosen in the tab list `id`, remembered across page loads. */
+export function useChosenTab<T extends string>(
+  id: string,
+  tabs: readonly T[],
+  first: T,
+): [T, (tab: T) => void] {
+  const [preferences, store] = useViewPreferences()
+  const [local, setLocal] = useState<T>(first)
+  if (!store) return [local, setLocal]
+  const remembered = tabs.find((tab) => tab === preferences.tabs[id])
+  return [
+    remembered ?? first,
+    (tab) => {
+      const latest = store.get()
+      store.set({ ...latest, tabs: { ...latest.tabs, [id]: tab } })
+    },
+  ]
+}
