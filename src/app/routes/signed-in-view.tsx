@@ -190,10 +190,9 @@ export function SignedInView({ state, storage }: SignedInViewProps) {
                     ? {}
                     : { refreshTokenRotated: state.history.at(0)?.refreshTokenRotated })}
                 />
-                <section className="card" aria-labelledby="renewals-title">
-                  <h2 id="renewals-title">Renewals</h2>
+                <div className="card">
                   <RefreshHistoryTable history={state.history} />
-                </section>
+                </div>
               </>
             ),
           },

@@ -1,3 +1,4 @@
+import { BreakableName } from './breakable-name'
 import { SpecLink } from '../ui/spec-link'
 import { UNREGISTERED_CLAIM } from '../../jwt/claim-catalog'
 import type { ClaimRow } from '../../jwt/describe-claims'
@@ -27,23 +28,31 @@ export function ClaimsTable({
   passedChecks,
 }: ClaimsTableProps) {
   return (
-    <table className="claims-table">
+    <table className="claims-table" role="table">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Claim</th>
-          <th scope="col">Value</th>
-          <th scope="col">Meaning</th>
-          <th scope="col">Trust</th>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">
+            Claim
+          </th>
+          <th scope="col" role="columnheader">
+            Value
+          </th>
+          <th scope="col" role="columnheader">
+            Meaning
+          </th>
+          <th scope="col" role="columnheader">
+            Trust
+          </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         {rows.map((row) => (
-          <tr key={row.name}>
-            <th scope="row">
-              <code>{row.name}</code>
+          <tr key={row.name} role="row">
+            <th scope="row" role="rowheader">
+              <BreakableName name={row.name} />
             </th>
-            <td>
+            <td role="cell">
               <code className="claims-table__value">{row.value}</code>
               {row.time !== undefined && (
                 <span className="claims-table__time">
@@ -51,7 +60,7 @@ export function ClaimsTable({
                 </span>
               )}
             </td>
-            <td>
+            <td role="cell">
               {row.meaning === undefined ? (
                 <span className="claims-table__unknown">{UNREGISTERED_CLAIM}</span>
               ) : (
@@ -66,7 +75,7 @@ export function ClaimsTable({
                 </span>
               )}
             </td>
-            <td>
+            <td role="cell">
               <TrustBadge trust={claimTrust(row.name, role, signatureVerified, passedChecks)} />
             </td>
           </tr>

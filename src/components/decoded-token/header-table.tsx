@@ -1,3 +1,4 @@
+import { BreakableName } from './breakable-name'
 import { SpecLink } from '../ui/spec-link'
 import { KEY_CHOSEN_BY_TOKEN_MAKER, lookUpHeaderParameter } from '../../jwt/claim-catalog'
 
@@ -27,7 +28,7 @@ export function HeaderTable({ caption, header }: HeaderTableProps) {
           return (
             <tr key={name}>
               <th scope="row">
-                <code>{name}</code>
+                <BreakableName name={name} />
               </th>
               <td>
                 <code className="claims-table__value">

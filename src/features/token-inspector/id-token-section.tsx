@@ -66,10 +66,10 @@ export function IdTokenSection({
         <>
           {decoded.kind === 'jwt' ? (
             <>
-              <p>
-                The ID token tells this app who signed in and how (
-                <SpecLink href={`${CORE}#IDToken`}>OpenID Connect Core §2</SpecLink>). It is a JWT:
-                three base64url segments separated by dots.
+              <p className="hint">
+                Who signed in and how (
+                <SpecLink href={`${CORE}#IDToken`}>OpenID Connect Core §2</SpecLink>): a JWT, three
+                base64url segments separated by dots.
               </p>
               <DecodedJwtView
                 decoded={decoded}

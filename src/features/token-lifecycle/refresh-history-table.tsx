@@ -17,8 +17,9 @@ export function RefreshHistoryTable({ history }: RefreshHistoryTableProps) {
   if (history.length === 0) {
     return (
       <>
-        <h3>Refresh history</h3>
-        <p>No refresh yet.</p>
+        <p>
+          <strong>Refresh history:</strong> no refresh yet.
+        </p>
       </>
     )
   }
