@@ -13,7 +13,7 @@ import type { ProviderSettings } from '../../src/settings'
 import { createFakeProvider } from '../support/fake-provider'
 import type { FakeProvider, FakeProviderOptions } from '../support/fake-provider'
 import { MemoryStorage } from '../support/memory-storage'
-import { recordClipboard, renderStrict } from '../support/render'
+import { openDisclosures, recordClipboard, renderStrict } from '../support/render'
 import { testSessionDeps } from '../support/session-deps'
 
 const APP_ORIGIN = 'https://app.example'
@@ -188,12 +188,14 @@ describe('Home', () => {
     if (state.status !== 'signed-in') throw new Error(`not signed in: ${state.status}`)
     // The signed-in views load lazily, as in the app.
     const summary = await screen.findByRole('region', { name: 'Signed in' })
-    expect(summary.textContent).toContain(`Signed in at ${op.issuer} as Alice.`)
+    expect(summary.textContent).toContain(`Signed inas Alice at ${new URL(op.issuer).host}`)
     expect(await screen.findByRole('heading', { level: 2, name: 'ID token' })).toBeDefined()
+    openDisclosures()
     const claims = await screen.findByRole('table', { name: 'ID token claims' })
     expect(within(claims).getByText('Alice')).toBeDefined()
     expect(screen.getByText(state.tokens.access_token)).toBeDefined()
-    expect(signInButton().disabled).toBe(false)
+    // Signed in, the settings form is not on the page: the band's actions are.
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull()
 
     await user.click(within(summary).getByRole('button', { name: 'Forget tokens' }))
 
@@ -233,10 +235,11 @@ describe('Home', () => {
     answerToken()
     await act(() => completed)
 
-    expect(screen.getByRole('table', { name: 'ID token claims' })).toBeDefined()
+    expect(screen.getByRole('heading', { name: 'ID token' })).toBeDefined()
     expect(screen.getByRole('heading', { name: 'Access token' })).toBeDefined()
+    await user.click(screen.getByRole('tab', { name: 'API' }))
     expect(screen.getByRole('heading', { name: 'Call an API with the access token' })).toBeDefined()
-    expect(screen.getByRole('button', { name: 'Sign in' })).toBeDefined()
+    expect(screen.getByRole('button', { name: 'Call userinfo' })).toBeDefined()
   })
 
   it('says so, in an alert, when the part that shows the flow cannot be fetched', async () => {

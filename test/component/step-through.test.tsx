@@ -289,6 +289,7 @@ describe('Home in step-through mode, with a real session', () => {
     expect(op.tokenRequests()).toHaveLength(1)
     expect(op.tokenRequests().at(0)?.body?.get('code')).toBe(callback.searchParams.get('code'))
     expect(screen.queryByRole('region', { name: 'Paused before the code exchange' })).toBeNull()
+    await user.click(screen.getByRole('tab', { name: 'Flow' }))
     expect(
       await screen.findByRole('article', { name: 'Token request (code exchange) — ok' }),
     ).toBeDefined()

@@ -14,7 +14,7 @@ import { idTokenChecks } from '../../src/oidc/id-token-checks'
 import { nth } from '../support/nth'
 import { createFakeClock } from '../support/fake-clock'
 import type { FakeClock } from '../support/fake-clock'
-import { renderStrict } from '../support/render'
+import { openDisclosures, renderStrict } from '../support/render'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
 const NOW = NOW_MS / 1000
@@ -71,13 +71,25 @@ function renderInspector(
   tokens: Partial<TokenInspectorProps['tokens']> = {},
   extra: Partial<Omit<TokenInspectorProps, 'tokens'>> = {},
 ) {
-  return renderStrict(<TokenInspector {...inspectorProps(tokens, extra)} />, { clock })
+  const view = renderStrict(<TokenInspector {...inspectorProps(tokens, extra)} />, { clock })
+  // The claims, header and checks are collapsed until opened; these tests read them.
+  openDisclosures()
+  return view
 }
 
 /** The Trust cell of one claim's row, by claim name. */
 function trustOf(table: HTMLElement, claim: string): string | null {
-  const row = within(table).getByRole('row', { name: new RegExp(`^${claim}\\b`) })
+  const row = claimRow(table, claim)
   return nth(within(row).getAllByRole('cell'), 2).textContent
+}
+
+/** The row of one claim, by the text of its name (which may hold <wbr> break points). */
+function claimRow(table: HTMLElement, claim: string): HTMLElement {
+  const row = within(table)
+    .getAllByRole('row')
+    .find((candidate) => candidate.querySelector('th')?.textContent === claim)
+  if (!row) throw new Error(`no row for the claim ${claim}`)
+  return row
 }
 
 function section(name: string): HTMLElement {
@@ -124,8 +136,11 @@ describe('TokenInspector', () => {
     renderInspector()
     const idSection = section('ID token')
 
-    expect(within(idSection).getByText(/"kid": "key-1"/)).toBeDefined()
-    expect(within(idSection).getByText(/"nonce": "n-0S6_WzA2Mj"/)).toBeDefined()
+    const json = within(idSection)
+      .getAllByText((_, element) => element?.tagName === 'PRE')
+      .map((pre) => pre.textContent)
+    expect(json.join('\n')).toContain('"kid": "key-1"')
+    expect(json.join('\n')).toContain('"nonce": "n-0S6_WzA2Mj"')
   })
 
   it('shows exp in the claims table as a readable time with a relative phrase', () => {
@@ -405,7 +420,7 @@ describe('TokenInspector trust badges', () => {
     })
     const table = screen.getByRole('table', { name: 'ID token claims' })
 
-    expect(within(table).getByRole('row', { name: /^favourite_colour\b/ }).textContent).toContain(
+    expect(claimRow(table, 'favourite_colour').textContent).toContain(
       'Not a registered claim: private to this provider or application.',
     )
     expect(within(table).getByRole('row', { name: /^name\b/ }).textContent).toContain(

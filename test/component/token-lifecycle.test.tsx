@@ -3,6 +3,7 @@ import { act, cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
+import { RefreshHistoryTable } from '../../src/features/token-lifecycle/refresh-history-table'
 import { TokenLifecycle } from '../../src/features/token-lifecycle/token-lifecycle'
 import { OidcError } from '../../src/oidc'
 import type { RefreshRecord, SignedIn } from '../../src/session'
@@ -115,7 +116,7 @@ describe('TokenLifecycle', () => {
   it('counts down to the access token expiry every second, with a progress bar', async () => {
     renderLifecycle(signedIn())
 
-    expect(screen.getByRole('heading', { level: 2, name: 'Token lifecycle' })).toBeDefined()
+    expect(screen.getByRole('heading', { name: 'Token lifecycle' })).toBeDefined()
     expect(section().textContent).toContain('Access token expires in 4 min 30 s')
     const bar = screen.getByRole('progressbar', { name: 'Access token lifetime remaining' })
     expect(bar.getAttribute('value')).toBe('270')
@@ -283,7 +284,9 @@ describe('TokenLifecycle', () => {
       trigger: 'retry',
       refreshTokenRotated: false,
     }
-    renderLifecycle(signedIn({ history: [failed, OK_RECORD, silent, unrotated] }))
+    renderStrict(<RefreshHistoryTable history={[failed, OK_RECORD, silent, unrotated]} />, {
+      clock,
+    })
 
     const table = screen.getByRole('table', { name: 'Refresh history' })
     const headers = within(table)
@@ -351,15 +354,15 @@ describe('TokenLifecycle', () => {
   })
 
   it('names a manual refresh "Refresh now" in the history, and says when there is none yet', () => {
-    const { rerender } = renderLifecycle(signedIn())
+    const view = renderStrict(<RefreshHistoryTable history={[]} />, { clock })
 
     expect(screen.queryByRole('table')).toBeNull()
-    expect(section().textContent).toContain('No refresh yet.')
+    expect(document.body.textContent).toContain('Refresh history: no refresh yet.')
 
-    rerender(signedIn({ history: [{ ...OK_RECORD, trigger: 'manual' }] }))
+    view.rerender(<RefreshHistoryTable history={[{ ...OK_RECORD, trigger: 'manual' }]} />)
 
     const table = screen.getByRole('table', { name: 'Refresh history' })
     expect(within(table).getAllByRole('cell').at(0)?.textContent).toBe('Refresh now')
-    expect(section().textContent).not.toContain('No refresh yet.')
+    expect(document.body.textContent).not.toContain('no refresh yet')
   })
 })

@@ -5,7 +5,7 @@
  * otherwise, and, when a session is given, inside its SessionProvider. A wrapper, so `rerender` keeps
  * them all.
  */
-import { render } from '@testing-library/react'
+import { act, render } from '@testing-library/react'
 import type { RenderResult } from '@testing-library/react'
 import { StrictMode } from 'react'
 import type { ReactElement, ReactNode } from 'react'
@@ -70,4 +70,18 @@ export function recordClipboard(): string[] {
     },
   })
   return copied
+}
+
+/**
+ * Opens every collapsed part on the page (<details>), as a user opening each one would: React hears
+ * the toggle event, as it does in the browser.
+ */
+export function openDisclosures(): void {
+  act(() => {
+    for (const details of document.querySelectorAll('details')) {
+      if (details.open) continue
+      details.open = true
+      details.dispatchEvent(new Event('toggle'))
+    }
+  })
 }

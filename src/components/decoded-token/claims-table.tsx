@@ -28,31 +28,23 @@ export function ClaimsTable({
   passedChecks,
 }: ClaimsTableProps) {
   return (
-    <table className="claims-table" role="table">
+    <table className="claims-table">
       <caption>{caption}</caption>
-      <thead role="rowgroup">
-        <tr role="row">
-          <th scope="col" role="columnheader">
-            Claim
-          </th>
-          <th scope="col" role="columnheader">
-            Value
-          </th>
-          <th scope="col" role="columnheader">
-            Meaning
-          </th>
-          <th scope="col" role="columnheader">
-            Trust
-          </th>
+      <thead>
+        <tr>
+          <th scope="col">Claim</th>
+          <th scope="col">Value</th>
+          <th scope="col">Meaning</th>
+          <th scope="col">Trust</th>
         </tr>
       </thead>
-      <tbody role="rowgroup">
+      <tbody>
         {rows.map((row) => (
-          <tr key={row.name} role="row">
-            <th scope="row" role="rowheader">
+          <tr key={row.name}>
+            <th scope="row">
               <BreakableName name={row.name} />
             </th>
-            <td role="cell">
+            <td>
               <code className="claims-table__value">{row.value}</code>
               {row.time !== undefined && (
                 <span className="claims-table__time">
@@ -60,7 +52,7 @@ export function ClaimsTable({
                 </span>
               )}
             </td>
-            <td role="cell">
+            <td>
               {row.meaning === undefined ? (
                 <span className="claims-table__unknown">{UNREGISTERED_CLAIM}</span>
               ) : (
@@ -75,7 +67,7 @@ export function ClaimsTable({
                 </span>
               )}
             </td>
-            <td role="cell">
+            <td>
               <TrustBadge trust={claimTrust(row.name, role, signatureVerified, passedChecks)} />
             </td>
           </tr>

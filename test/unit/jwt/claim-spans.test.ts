@@ -25,7 +25,9 @@ describe('claimSpans', () => {
     const json = '{"a":"ééééééééé","b":true}'
     const segment = segmentOf(json)
     const span = claimSpans(segment).get('b')
-    const decoded = Buffer.from(segment.slice(span?.start, span?.end), 'base64url').toString('latin1')
+    const decoded = Buffer.from(segment.slice(span?.start, span?.end), 'base64url').toString(
+      'latin1',
+    )
     expect(decoded).toContain('"b":true')
   })
 
