@@ -85,13 +85,27 @@ describe('SignOutButton', () => {
 
 describe('SignOutReport', () => {
   function renderReport(report: Report) {
-    renderStrict(<SignOutReport report={report} />)
+    const onDismiss = vi.fn<() => void>()
+    renderStrict(<SignOutReport report={report} onDismiss={onDismiss} />)
     const status = screen.getByRole('status', { name: 'Signed out' })
     const items = within(status)
       .getAllByRole('listitem')
       .map((item) => item.textContent)
-    return { status, items }
+    return { status, items, onDismiss }
   }
+
+  it('takes the focus when it arrives, wherever the user was, and can be dismissed', async () => {
+    const { status, onDismiss } = renderReport({
+      refreshToken: 'revoked',
+      accessToken: 'revoked',
+      endSession: 'ended',
+      errors: [],
+    })
+
+    expect(document.activeElement).toBe(status)
+    await userEvent.setup().click(within(status).getByRole('button', { name: 'Dismiss' }))
+    expect(onDismiss).toHaveBeenCalledOnce()
+  })
 
   it('reports both revocations and the redirect to the end-session endpoint', () => {
     const { status, items } = renderReport({

@@ -49,7 +49,14 @@ export function FlowStatus({
           }}
         />
       )}
-      {state.status === 'signed-out' && state.signOut && <SignOutReport report={state.signOut} />}
+      {state.status === 'signed-out' && state.signOut && (
+        <SignOutReport
+          report={state.signOut}
+          onDismiss={() => {
+            session.dismissMessage()
+          }}
+        />
+      )}
       {restore && (
         <RestoreSession
           issuer={restore.marker.issuer}
@@ -66,9 +73,17 @@ export function FlowStatus({
         />
       )}
       {state.status === 'signed-out' && state.notice && (
-        <p className="notice" role="status">
-          {state.notice}
-        </p>
+        <div className="notice" role="status">
+          <p>{state.notice}</p>
+          <button
+            type="button"
+            onClick={() => {
+              session.dismissMessage()
+            }}
+          >
+            Dismiss
+          </button>
+        </div>
       )}
       {state.status === 'paused-before-redirect' && (
         <PausedBeforeRedirect

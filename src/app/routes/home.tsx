@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useState } from 'react'
 
 import { Disclosure } from '../../components/ui/disclosure'
+import { focusOnArrival } from '../../components/ui/focus-on-arrival'
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
 import { SettingsLinkReview } from '../../features/settings-link/settings-link-review'
 import { StoragePanel } from '../../features/storage-panel/storage-panel'
@@ -12,12 +13,6 @@ import type { ParsedSettingsLink, Preferences, ProviderSettings } from '../../se
 import { needsFlowViews, useFlowViews } from '../flow-views-context'
 import { signInRequestFor } from '../sign-in-request'
 import { FlowProgress, isInProgress, progressText } from './flow-progress'
-
-/** Moves focus to a message as it appears, and brings it into view. */
-function focusOnMount(element: HTMLElement | null): void {
-  element?.focus()
-  element?.scrollIntoView({ block: 'nearest' })
-}
 
 function Loading(props: { what: string }) {
   return <p className="hint">Loading the {props.what}…</p>
@@ -114,7 +109,7 @@ export function Home(props: HomeProps) {
   return (
     <>
       {props.storageDenied && (
-        <p className="notice" role="alert" ref={focusOnMount} tabIndex={-1}>
+        <p className="notice" role="alert" ref={focusOnArrival} tabIndex={-1}>
           This browser denies this page its storage (a sandboxed frame, or a private mode that
           blocks it), so a sign-in cannot finish: what must cross the redirect to the provider and
           back would be lost. Decoding a pasted token still works; open the page in a normal tab to
@@ -151,7 +146,7 @@ export function Home(props: HomeProps) {
       )}
       <FlowProgress state={state} shownByButton={formShowsProgress} />
       {flowViews.status === 'failed' && needsFlowViews(state, timeline) && (
-        <p className="notice" role="alert" ref={focusOnMount} tabIndex={-1}>
+        <p className="notice" role="alert" ref={focusOnArrival} tabIndex={-1}>
           This page could not load the part that shows the flow (the tokens, any failure, the
           timeline): check the connection, then reload the page.
         </p>

@@ -17,6 +17,8 @@ export interface ErrorDetailsProps {
    * survives are announced by the caller's polite live region, so by default this is a named group.
    */
   role?: 'alert' | 'group'
+  /** For a failure that interrupts: takes the focus and comes into view (focus-on-arrival.ts). */
+  arrivalRef?: (element: HTMLElement | null) => void
   /** Extra content after the facts, e.g. what happened to the session and a Dismiss button. */
   children?: ReactNode
 }
@@ -30,13 +32,19 @@ export function ErrorDetails({
   error,
   headingLevel = 3,
   role = 'group',
+  arrivalRef,
   children,
 }: ErrorDetailsProps) {
   const explained = explainError(error)
   const titleId = useId()
   const Heading = `h${headingLevel}` as const
   return (
-    <div className="error-panel" role={role} aria-labelledby={titleId}>
+    <div
+      className="error-panel"
+      role={role}
+      aria-labelledby={titleId}
+      {...(arrivalRef === undefined ? {} : { ref: arrivalRef, tabIndex: -1 })}
+    >
       <Heading id={titleId}>{explained.title}</Heading>
       <dl>
         <dt>Step</dt>

@@ -1,4 +1,5 @@
 import type { OidcError } from '../../oidc'
+import { focusOnArrival } from '../ui/focus-on-arrival'
 import { ErrorDetails } from './error-details'
 
 /**
@@ -7,7 +8,7 @@ import { ErrorDetails } from './error-details'
  */
 export function ErrorPanel(props: { error: OidcError; onDismiss: () => void }) {
   return (
-    <ErrorDetails error={props.error} role="alert" headingLevel={2}>
+    <ErrorDetails error={props.error} role="alert" headingLevel={2} arrivalRef={focusOnArrival}>
       <p>You are signed out; nothing from this attempt was kept.</p>
       <button type="button" onClick={props.onDismiss}>
         Dismiss

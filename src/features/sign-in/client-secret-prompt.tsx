@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 
+import { focusOnArrival } from '../../components/ui/focus-on-arrival'
 import { useNowSeconds } from '../../components/ui/use-now'
 
 /**
@@ -23,6 +24,8 @@ export function ClientSecretPrompt(props: {
     <form
       className="client-secret-prompt"
       aria-labelledby={`${id}-title`}
+      ref={focusOnArrival}
+      tabIndex={-1}
       onSubmit={(event) => {
         event.preventDefault()
         props.onSubmit(secret)

@@ -1,3 +1,4 @@
+import { focusOnArrival } from '../../components/ui/focus-on-arrival'
 import { useNowSeconds } from '../../components/ui/use-now'
 
 /** Step-through mode, before the redirect: everything is ready and the browser has not left. */
@@ -7,7 +8,12 @@ export function PausedBeforeRedirect(props: {
   onCancel: () => void
 }) {
   return (
-    <section className="step-pause" aria-labelledby="paused-redirect-title">
+    <section
+      className="step-pause"
+      aria-labelledby="paused-redirect-title"
+      ref={focusOnArrival}
+      tabIndex={-1}
+    >
       <h2 id="paused-redirect-title">Paused before the redirect</h2>
       <p>
         The authorization request is ready: a fresh code_verifier, state and nonce wait in this
@@ -42,7 +48,12 @@ export function PausedBeforeExchange(props: {
   const now = useNowSeconds()
   const waited = Math.max(0, now - props.codeReceivedAt)
   return (
-    <section className="step-pause" aria-labelledby="paused-exchange-title">
+    <section
+      className="step-pause"
+      aria-labelledby="paused-exchange-title"
+      ref={focusOnArrival}
+      tabIndex={-1}
+    >
       <h2 id="paused-exchange-title">Paused before the code exchange</h2>
       <p>
         The callback passed every check (see the flow timeline). Its authorization code is{' '}

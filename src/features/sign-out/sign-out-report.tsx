@@ -6,12 +6,14 @@
 import { useId } from 'react'
 
 import { ErrorDetails } from '../../components/errors/error-details'
+import { focusOnArrival } from '../../components/ui/focus-on-arrival'
 import { SpecLink } from '../../components/ui/spec-link'
 import type { OidcError } from '../../oidc'
 import type { SignOutReport as Report } from '../../session'
 
 export interface SignOutReportProps {
   report: Report
+  onDismiss: () => void
 }
 
 const RFC_7009 = 'https://www.rfc-editor.org/rfc/rfc7009#section-2.1'
@@ -49,7 +51,7 @@ function refusalWords(error: OidcError | undefined, auth: Report['revocationAuth
   return `not revoked: ${answer}.${demandsAuth} It stays valid at the provider until it expires.`
 }
 
-export function SignOutReport({ report }: SignOutReportProps) {
+export function SignOutReport({ report, onDismiss }: SignOutReportProps) {
   const headingId = useId()
   const refusalFor = (token: 'refresh_token' | 'access_token') =>
     report.errors.find((error) => error.step === 'revocation' && error.check === token)
@@ -69,7 +71,13 @@ export function SignOutReport({ report }: SignOutReportProps) {
     }
   }
   return (
-    <div className="notice sign-out-report" role="status" aria-labelledby={headingId}>
+    <div
+      className="notice sign-out-report"
+      role="status"
+      aria-labelledby={headingId}
+      ref={focusOnArrival}
+      tabIndex={-1}
+    >
       <h2 id={headingId}>Signed out</h2>
       <ul>
         <li>
@@ -111,6 +119,9 @@ export function SignOutReport({ report }: SignOutReportProps) {
         // Errors have no identity of their own; the report never changes once made.
         <ErrorDetails key={index} error={error} />
       ))}
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
     </div>
   )
 }
