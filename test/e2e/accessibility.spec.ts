@@ -4,7 +4,10 @@ import { expectNoAxeViolations, tabTo } from './axe'
 import { E2E } from './ports'
 import {
   expect,
+  openCollapsed,
+  openSettings,
   settledSignOutReport,
+  showTab,
   signInAtProvider,
   signInWithDefaults,
   test,
@@ -38,8 +41,10 @@ async function pasteToken(page: Page, token: string): Promise<void> {
 /** Signs in with the Google-shaped preset, which asks for the client secret after the redirect. */
 async function signInToGoogleShapedProvider(page: Page): Promise<void> {
   await page.goto('/')
+  await openSettings(page)
   await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
   await page.getByRole('button', { name: 'Fill in its public secret' }).click()
+  await openSettings(page)
   await expect(page.getByLabel('Client secret (required by this provider)')).toHaveValue(
     GOOGLE_SECRET,
   )
@@ -82,10 +87,17 @@ test.describe('axe finds no WCAG A or AA violation', () => {
     await signInWithDefaults(page)
     await page.getByRole('button', { name: 'Call userinfo' }).click()
     await expect(page.getByRole('table', { name: 'UserInfo claims' })).toBeVisible()
+    await expectNoAxeViolations(page, 'the API tab')
+    await showTab(page, 'Flow')
     await expect(page.getByRole('region', { name: 'Flow timeline' })).toBeVisible()
     await expect(page.getByRole('group', { name: /^Sequence diagram of the run/ })).toBeVisible()
+    await expectNoAxeViolations(page, 'the Flow tab')
+    await showTab(page, 'Storage')
+    await expectNoAxeViolations(page, 'the Storage tab')
+    await showTab(page, 'Tokens')
+    await openCollapsed(page)
     await expect(page.getByRole('table', { name: 'ID token claims' })).toBeVisible()
-    await expectNoAxeViolations(page, 'the signed-in screen')
+    await expectNoAxeViolations(page, 'the Tokens tab, every part open')
 
     // Nothing is told by colour alone: segments, trust levels and outcomes are also words.
     const idToken = page.getByRole('region', { name: 'ID token', exact: true })
@@ -100,6 +112,7 @@ test.describe('axe finds no WCAG A or AA violation', () => {
     await expect(claims.getByRole('row', { name: /^iss / })).toContainText(
       'checked against our request',
     )
+    await showTab(page, 'Flow')
     const timeline = page.getByRole('region', { name: 'Flow timeline' })
     await expect(timeline.getByRole('heading', { name: /^Token request .* — ok$/ })).toBeVisible()
     await expect(timeline).toContainText('Passed: state equals the one this tab sent')
@@ -151,8 +164,8 @@ test('the whole flow works by keyboard alone, with focus always visible', async 
   await expect(history.getByRole('cell', { name: 'Refresh now', exact: true })).toBeVisible()
 
   // The button is disabled while it refreshes, so focus falls to the page; Chromium keeps the
-  // sequential navigation point, and Shift+Tab goes on from the button.
-  await tabTo(page, 'Sign out', { backwards: true })
+  // sequential navigation point, and Tab goes on from the button to the band's other actions.
+  await tabTo(page, 'Sign out')
   await page.keyboard.press('Space')
   // The local provider asks to confirm its own sign-out; its button has focus.
   await expect(page.getByRole('button', { name: /Yes, sign me out/i })).toBeVisible()
@@ -184,6 +197,7 @@ test.describe('at 320 CSS pixels wide', () => {
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
     await expectNoHorizontalScroll(page)
     await expectWithinWidth(page, 'Sign in')
+    await openSettings(page)
     await expectWithinWidth(page, 'Copy redirect URI')
     await expectNoAxeViolations(page, 'the settings screen at 320 px')
 
@@ -192,18 +206,23 @@ test.describe('at 320 CSS pixels wide', () => {
     await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
     await page.getByRole('button', { name: 'Call userinfo' }).click()
     await expect(page.getByRole('table', { name: 'UserInfo claims' })).toBeVisible()
+    await expectNoHorizontalScroll(page)
+    await showTab(page, 'Tokens')
     await page.getByRole('button', { name: 'Refresh now' }).click()
     await expect(
       page
         .getByRole('table', { name: 'Refresh history' })
         .getByRole('cell', { name: 'ok', exact: true }),
     ).toBeVisible()
-    await expect(page.getByRole('group', { name: /^Sequence diagram of the run/ })).toBeVisible()
+    await openCollapsed(page)
     await expectNoHorizontalScroll(page)
     for (const name of ['Sign out', 'Refresh now', 'Call userinfo', 'Copy ID token']) {
       await expectWithinWidth(page, name)
     }
     await expectNoAxeViolations(page, 'the signed-in screen at 320 px')
+    await showTab(page, 'Flow')
+    await expect(page.getByRole('group', { name: /^Sequence diagram of the run/ })).toBeVisible()
+    await expectNoHorizontalScroll(page)
   })
 })
 

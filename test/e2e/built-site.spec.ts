@@ -8,7 +8,14 @@ import { promisify } from 'node:util'
 import { startLocalProviders } from '../../provider/local-providers'
 import type { RunningProviders } from '../../provider/local-providers'
 import { E2E } from './ports'
-import { browserStorage, expect, signInAtProvider, test } from './fixtures'
+import {
+  browserStorage,
+  expect,
+  signInAtProvider,
+  test,
+  openSettings,
+  openCollapsed,
+} from './fixtures'
 import { serveStatic } from './static-host'
 
 const BASE = '/pkce-lab/'
@@ -76,6 +83,7 @@ test('the built site works under a sub-path, with a strict CSP and no third part
   expect(policy).toContain("script-src 'self'")
   expect(policy).not.toContain('unsafe-inline')
   expect(policy).not.toContain('unsafe-eval')
+  await openSettings(page)
   await expect(page.getByLabel('Redirect URI (register this at the provider)')).toHaveValue(
     `${E2E.builtUrl}${BASE}callback`,
   )
@@ -86,6 +94,7 @@ test('the built site works under a sub-path, with a strict CSP and no third part
   // The provider sent the browser to /pkce-lab/callback: a path with no file, answered by 404.html.
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
   expect(page.url()).toBe(`${E2E.builtUrl}${BASE}`)
+  await openCollapsed(page)
   await expect(page.getByRole('table', { name: 'ID token claims' })).toContainText('alice')
 
   const inPage = await page.evaluate(

@@ -1,10 +1,11 @@
-import { expect, test } from './fixtures'
+import { expect, test, openSettings } from './fixtures'
 
 test('an unreachable issuer names discovery and says nothing answered, not CORS', async ({
   page,
   traffic,
 }) => {
   await page.goto('/')
+  await openSettings(page)
   await page.getByLabel('Preset').selectOption({ label: 'Custom' })
   await page.getByLabel('Issuer URL').fill('http://127.0.0.1:5299')
   await page.getByLabel('Client ID').fill('anything')
@@ -19,6 +20,7 @@ test('an unreachable issuer names discovery and says nothing answered, not CORS'
 
 test('an issuer with a placeholder left in is refused before any request', async ({ page }) => {
   await page.goto('/')
+  await openSettings(page)
   await page.getByLabel('Preset').selectOption({ label: 'Microsoft Entra ID' })
   await page.getByLabel('Client ID').fill('00000000-0000-0000-0000-000000000000')
   await page.getByRole('button', { name: 'Sign in' }).click()

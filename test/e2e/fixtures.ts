@@ -100,11 +100,35 @@ export async function signInAtProvider(page: Page, login = 'alice'): Promise<voi
   await page.getByRole('button', { name: 'Continue' }).click()
 }
 
+/** Opens a tab of the signed-in workspace. */
+export async function showTab(
+  page: Page,
+  name: 'Tokens' | 'Flow' | 'API' | 'Storage',
+): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click()
+}
+
+/** Opens the settings panel, which is collapsed to one line once the settings are complete. */
+export async function openSettings(page: Page): Promise<void> {
+  const panel = page.locator('details[data-section="provider-settings"]')
+  if (!(await panel.evaluate((details: HTMLDetailsElement) => details.open))) {
+    await panel.locator('summary').click()
+  }
+}
+
+/** Opens every collapsed part inside `scope`, as a user clicking each summary would. */
+export async function openCollapsed(scope: Page | Locator): Promise<void> {
+  for (const summary of await scope.locator('details:not([open]) > summary').all()) {
+    await summary.click()
+  }
+}
+
 /** Sets the scopes and extra parameters in the settings form. */
 export async function configure(
   page: Page,
   options: { scope?: string; removePrompt?: boolean },
 ): Promise<void> {
+  await openSettings(page)
   if (options.scope !== undefined) await page.getByLabel('Scopes').fill(options.scope)
   if (options.removePrompt) {
     await page.getByRole('button', { name: 'Remove parameter 1 (prompt)' }).click()

@@ -1,5 +1,5 @@
 import { E2E } from './ports'
-import { expect, signInAtProvider, test } from './fixtures'
+import { expect, signInAtProvider, test, openSettings } from './fixtures'
 
 const GOOGLE_LIKE_SECRET = 'GOCSPX-local-provider-not-a-secret'
 
@@ -8,6 +8,7 @@ test('the Google preset signs in against the Google-shaped provider with a clien
   traffic,
 }) => {
   await page.goto('/')
+  await openSettings(page)
   await page.getByLabel('Preset').selectOption({ label: 'Google' })
   await expect(page.getByLabel('Issuer URL')).toHaveValue('https://accounts.google.com')
   await expect(page.getByRole('complementary', { name: 'About Google' })).toContainText(
@@ -16,6 +17,7 @@ test('the Google preset signs in against the Google-shaped provider with a clien
   await expect(page.getByLabel('Parameter 1 name')).toHaveValue('access_type')
 
   // Point the Google preset at the Google-shaped local provider.
+  await openSettings(page)
   await page.getByLabel('Issuer URL').fill(E2E.googleIssuer)
   await page.getByLabel('Client ID').fill('pkce-lab-google')
   // Asked for before the redirect, not after the user has logged in.
@@ -24,6 +26,7 @@ test('the Google preset signs in against the Google-shaped provider with a clien
     'This provider demands the client secret at its token endpoint',
   )
   expect(page.url()).toBe(`${E2E.appUrl}/`)
+  await openSettings(page)
   await page.getByLabel('Client secret (required by this provider)').fill(GOOGLE_LIKE_SECRET)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page, 'carol')
@@ -49,6 +52,7 @@ test('the Google preset signs in against the Google-shaped provider with a clien
 test('without the client secret the Google-shaped provider refuses the code', async ({ page }) => {
   await page.goto('/')
   // The Google preset asks for the secret before the redirect; Custom does not know it is needed.
+  await openSettings(page)
   await page.getByLabel('Preset').selectOption({ label: 'Custom' })
   await page.getByLabel('Issuer URL').fill(E2E.googleIssuer)
   await page.getByLabel('Client ID').fill('pkce-lab-google')

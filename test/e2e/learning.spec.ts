@@ -5,7 +5,15 @@ import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 
 import { E2E } from './ports'
-import { expect, signInAtProvider, signInWithDefaults, test } from './fixtures'
+import {
+  expect,
+  signInAtProvider,
+  signInWithDefaults,
+  test,
+  openSettings,
+  showTab,
+  openCollapsed,
+} from './fixtures'
 
 const run = promisify(execFile)
 
@@ -31,7 +39,10 @@ async function copiedText(page: Page, button: ReturnType<Page['getByRole']>): Pr
   return page.evaluate(() => navigator.clipboard.readText())
 }
 
-function timelineStep(page: Page, title: string) {
+/** A step of the timeline; signed in, the timeline is in the workspace's Flow tab. */
+async function timelineStep(page: Page, title: string) {
+  const flowTab = page.getByRole('tab', { name: 'Flow', exact: true })
+  if ((await flowTab.count()) > 0) await flowTab.click()
   return page
     .getByRole('region', { name: 'Flow timeline' })
     .getByRole('article')
@@ -47,15 +58,16 @@ test('the timeline shows each step with the real values, across the redirect', a
     if (request.url().startsWith(`${E2E.localIssuer}/auth?`)) authorizationUrls.push(request.url())
   })
   await signInWithDefaults(page)
+  await showTab(page, 'Flow')
   const timeline = page.getByRole('region', { name: 'Flow timeline' })
   await expect(timeline).toBeVisible()
 
-  const discovery = timelineStep(page, 'Discovery')
+  const discovery = await timelineStep(page, 'Discovery')
   await expect(discovery).toContainText('HTTP 200')
   await expect(discovery).toContainText('Passed: S256 is in code_challenge_methods_supported')
 
   // Across the redirect the challenge the browser sent is shown; the verifier was not kept.
-  const authorization = timelineStep(page, 'Authorization request')
+  const authorization = await timelineStep(page, 'Authorization request')
   const sentChallenge = new URL(authorizationUrls.at(0) ?? '').searchParams.get('code_challenge')
   await expect(authorization.getByTestId('code-challenge')).toHaveText(sentChallenge ?? '')
   await expect(authorization.getByTestId('pkce-verdict')).toContainText(
@@ -63,13 +75,13 @@ test('the timeline shows each step with the real values, across the redirect', a
   )
   await expect(authorization.getByTestId('code-verifier')).toHaveCount(0)
 
-  const callback = timelineStep(page, 'Callback')
+  const callback = await timelineStep(page, 'Callback')
   await expect(callback).toContainText('Passed: state equals the one this tab sent')
   await expect(callback).toContainText('Passed: iss equals the issuer')
 
   // The token request, made on this page, shows the verifier it sent: the one whose hash is the
   // challenge; the tokens in the answer stay masked.
-  const exchange = timelineStep(page, 'Token request')
+  const exchange = await timelineStep(page, 'Token request')
   const verifier = traffic.tokenRequests.at(0)?.body.get('code_verifier') ?? ''
   expect(createHash('sha256').update(verifier).digest('base64url')).toBe(sentChallenge)
   await expect(exchange).toContainText(`code_verifier=${verifier}`)
@@ -90,7 +102,7 @@ test('the curl printed for discovery runs as printed and gets the same answer', 
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await signInWithDefaults(page)
-  const discovery = timelineStep(page, 'Discovery')
+  const discovery = await timelineStep(page, 'Discovery')
   const command = await copiedText(page, discovery.getByRole('button', { name: 'Copy as curl' }))
   const answers = await runCurl(command)
   const direct = (await (
@@ -106,6 +118,7 @@ test('the curl printed for a refresh runs as printed against the provider', asyn
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const secret = 'GOCSPX-local-provider-not-a-secret'
   await page.goto('/')
+  await openSettings(page)
   await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
   await page.getByLabel('Client secret (required by this provider)').fill(secret)
   await page.getByRole('button', { name: 'Sign in' }).click()
@@ -113,7 +126,7 @@ test('the curl printed for a refresh runs as printed against the provider', asyn
   await page.getByLabel('Client secret', { exact: true }).fill(secret)
   await page.getByRole('button', { name: 'Exchange the code' }).click()
   await page.getByRole('button', { name: 'Refresh now' }).click()
-  const refresh = timelineStep(page, 'Refresh')
+  const refresh = await timelineStep(page, 'Refresh')
   await expect(refresh).toContainText('HTTP 200')
 
   // Masked, the command carries no secret; revealed, it is the request that was sent.
@@ -136,7 +149,9 @@ test('signature verification succeeds with the provider keys and fails for a tam
   await signInWithDefaults(page)
   const idToken = page.getByRole('region', { name: 'ID token', exact: true })
   await idToken.getByRole('button', { name: 'Verify ID token signature' }).click()
-  await expect(idToken).toContainText("Signature verified with the provider's key")
+  await expect(idToken).toContainText(
+    'This proves the provider signed exactly this header and payload',
+  )
   await expect(idToken).toContainText('signature verified')
 
   // A provider (or anyone on the way) that alters the ID token: its claims still pass every claim
@@ -158,6 +173,8 @@ test('signature verification succeeds with the provider keys and fails for a tam
       json: { ...body, id_token: `${header ?? ''}.${altered}.${signature ?? ''}` },
     })
   })
+  // Signed in, the page has no Sign in: forget the tokens here first.
+  await page.getByRole('button', { name: 'Forget tokens' }).click()
   await page.getByRole('button', { name: 'Sign in' }).click()
   // The provider remembers the user; it asks only to confirm consent again.
   await page.getByRole('button', { name: 'Continue' }).click()
@@ -194,6 +211,7 @@ test('the first screen does not load the lazy parts', async ({ page }) => {
 
 test('the claim catalogue explains each claim next to its value', async ({ page }) => {
   await signInWithDefaults(page)
+  await openCollapsed(page)
   const claims = page.getByRole('table', { name: 'ID token claims' })
   const emailVerified = claims.getByRole('row', { name: /^email_verified/ })
   // Not compared with the request, but covered by the signature checked at the callback.

@@ -14,7 +14,7 @@ test('the app refreshes by itself before expiry, and never sends a rotated-out r
   await expect(lifecycle).toContainText('refresh token grant')
   const signedInAt = Date.now()
 
-  const history = lifecycle.getByRole('table', { name: 'Refresh history' })
+  const history = page.getByRole('table', { name: 'Refresh history' })
   await expect(history.getByRole('row')).toHaveCount(3, { timeout: 2 * LIFETIME_MS })
   const elapsed = Date.now() - signedInAt
   // Two refreshes, each ahead of the expiry of the token it replaced.

@@ -4,7 +4,7 @@
  * goes on, and the timeline and the ID token say the signature was not checked, and why.
  */
 import { E2E } from './ports'
-import { expect, signInAtProvider, test } from './fixtures'
+import { expect, signInAtProvider, test, showTab } from './fixtures'
 
 test.describe('a key set the app cannot use', () => {
   for (const [what, answer, cause] of [
@@ -28,6 +28,7 @@ test.describe('a key set the app cannot use', () => {
       await page.getByRole('button', { name: 'Sign in' }).click()
       await signInAtProvider(page)
       await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+      await showTab(page, 'Flow')
 
       const keys = page
         .getByRole('region', { name: 'Flow timeline' })

@@ -7,7 +7,14 @@ import type { Page } from '@playwright/test'
 
 import { LOCAL_CLIENT_ID, startLocalProviders } from '../../provider/local-providers'
 import type { ProviderQuirks, RunningProviders } from '../../provider/local-providers'
-import { expect, settledSignOutReport, signInAtProvider, test } from './fixtures'
+import {
+  expect,
+  settledSignOutReport,
+  signInAtProvider,
+  test,
+  openSettings,
+  openCollapsed,
+} from './fixtures'
 import { E2E } from './ports'
 
 let providers: RunningProviders | undefined
@@ -31,6 +38,7 @@ test.afterEach(async () => {
 /** The local preset, pointed at the quirky provider. */
 async function signInThere(page: Page): Promise<void> {
   await page.goto('/')
+  await openSettings(page)
   await page.getByLabel('Issuer URL').fill(E2E.quirkyIssuer)
   await page.getByLabel('Client ID').fill(LOCAL_CLIENT_ID)
   await page.getByRole('button', { name: 'Sign in' }).click()
@@ -119,6 +127,7 @@ test('a jwks_uri without CORS does not stop the sign-in; the signature is said t
     "Not checked here: the signature. The provider's keys are not readable from this origin",
   )
   await expect(idToken).toContainText('allowed) with a JSON key set')
+  await openCollapsed(idToken)
   await expect(idToken.getByRole('table', { name: 'ID token claims' })).not.toContainText(
     'signature verified',
   )

@@ -1,5 +1,5 @@
 import { E2E } from './ports'
-import { expect, signInAtProvider, test } from './fixtures'
+import { expect, signInAtProvider, test, openSettings } from './fixtures'
 
 test('a settings link, once accepted, is ready to sign in', async ({ page, traffic }) => {
   const link = new URL('/', E2E.appUrl)
@@ -16,11 +16,13 @@ test('a settings link, once accepted, is ready to sign in', async ({ page, traff
   await expect(review).toBeFocused()
   await expect(review.locator('code', { hasText: 'client_secret' })).toBeVisible()
   await review.getByRole('button', { name: 'Use these settings' }).click()
+  await openSettings(page)
   await expect(page.getByLabel('Preset')).toHaveValue('custom')
   await expect(page.getByLabel('Issuer URL')).toHaveValue(E2E.localIssuer)
   await expect(page.getByLabel('Client ID')).toHaveValue('pkce-lab')
   await expect(page.getByLabel('Scopes')).toHaveValue('openid email')
   await expect(page.getByLabel('Parameter 1 value')).toHaveValue('bob')
+  await openSettings(page)
   await expect(page.getByLabel('Client secret (optional)')).toHaveValue('')
   expect(page.url()).toBe(`${E2E.appUrl}/`)
 
@@ -36,9 +38,11 @@ test('a settings link, once accepted, is ready to sign in', async ({ page, traff
 
 test('settings are remembered across reloads, the secret is not', async ({ page }) => {
   await page.goto('/')
+  await openSettings(page)
   await page.getByLabel('Scopes').fill('openid profile')
   await page.getByLabel('Client secret (optional)').fill('typed-secret')
   await page.reload()
+  await openSettings(page)
   await expect(page.getByLabel('Scopes')).toHaveValue('openid profile')
   await expect(page.getByLabel('Client secret (optional)')).toHaveValue('')
   const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)))
@@ -51,6 +55,7 @@ test('the copied settings link carries the settings but not the secret', async (
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.goto('/')
+  await openSettings(page)
   await page.getByLabel('Client secret (optional)').fill('typed-secret')
   await page.getByRole('button', { name: 'Copy settings link' }).click()
   await expect(page.getByText('Copied')).toBeVisible()
@@ -63,6 +68,7 @@ test('the copied settings link carries the settings but not the secret', async (
 
 test('the redirect URI to register is shown', async ({ page }) => {
   await page.goto('/')
+  await openSettings(page)
   await expect(page.getByLabel('Redirect URI (register this at the provider)')).toHaveValue(
     `${E2E.appUrl}/callback`,
   )

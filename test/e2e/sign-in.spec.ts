@@ -1,5 +1,13 @@
 import { E2E } from './ports'
-import { browserStorage, expect, signInAtProvider, signInWithDefaults, test } from './fixtures'
+import {
+  browserStorage,
+  expect,
+  signInAtProvider,
+  signInWithDefaults,
+  test,
+  openSettings,
+  openCollapsed,
+} from './fixtures'
 
 test('a newcomer signs in with the defaults and sees the decoded claims', async ({
   page,
@@ -7,6 +15,7 @@ test('a newcomer signs in with the defaults and sees the decoded claims', async 
   context,
 }) => {
   await page.goto('/')
+  await openSettings(page)
   await expect(page.getByLabel('Issuer URL')).toHaveValue(E2E.localIssuer)
   await page.getByRole('button', { name: 'Sign in' }).click()
 
@@ -15,6 +24,10 @@ test('a newcomer signs in with the defaults and sees the decoded claims', async 
 
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
   const idToken = page.getByRole('region', { name: 'ID token', exact: true })
+  await expect(idToken.getByTestId('token-verdict')).toHaveText(
+    "Decoded — anyone can read this. Signature verified with the provider's key.",
+  )
+  await openCollapsed(idToken)
   const claims = idToken.getByRole('table', { name: 'ID token claims' })
   await expect(claims.getByRole('row', { name: /^sub alice/ })).toBeVisible()
   await expect(claims.getByRole('row', { name: /^email alice@example\.test/ })).toBeVisible()

@@ -6,6 +6,7 @@ import {
   signInAtProvider,
   signInWithDefaults,
   test,
+  openSettings,
 } from './fixtures'
 
 test('sign-out revokes the tokens, ends the provider session, and restores nothing', async ({
@@ -86,6 +87,7 @@ test('where the provider has no end-session endpoint, sign-out says what was and
   page,
 }) => {
   await page.goto('/')
+  await openSettings(page)
   await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
   await page.getByRole('button', { name: 'Fill in its public secret' }).click()
   await page.getByRole('button', { name: 'Sign in' }).click()

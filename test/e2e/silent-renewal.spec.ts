@@ -31,7 +31,7 @@ test('without a refresh token the app renews silently with prompt=none in a hidd
   const lifecycle = page.getByRole('region', { name: 'Token lifecycle' })
   await expect(lifecycle).toContainText('hidden frame')
 
-  const history = lifecycle.getByRole('table', { name: 'Refresh history' })
+  const history = page.getByRole('table', { name: 'Refresh history' })
   await expect(
     history.getByRole('row').nth(1).getByRole('cell', { name: 'ok', exact: true }),
   ).toBeVisible({ timeout: 2 * LIFETIME_MS })

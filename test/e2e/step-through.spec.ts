@@ -1,5 +1,5 @@
 import { E2E } from './ports'
-import { expect, signInAtProvider, test } from './fixtures'
+import { expect, signInAtProvider, test, openSettings } from './fixtures'
 
 test('step-through pauses before the redirect and before the code exchange', async ({
   page,
@@ -10,6 +10,7 @@ test('step-through pauses before the redirect and before the code exchange', asy
     if (request.url().startsWith(`${E2E.localIssuer}/auth?`)) authorizationUrls.push(request.url())
   })
   await page.goto('/')
+  await openSettings(page)
   await page.getByRole('checkbox', { name: /^Step through/ }).check()
   await page.getByRole('button', { name: 'Sign in' }).click()
 

@@ -4,7 +4,7 @@
  * IndexedDB and URL hold neither the authorization code nor the code_verifier.
  */
 import { E2E } from './ports'
-import { browserStorage, expect, signInAtProvider, test } from './fixtures'
+import { browserStorage, expect, signInAtProvider, test, openSettings } from './fixtures'
 
 test('paused before the exchange and reloaded: neither code nor verifier is kept anywhere', async ({
   page,
@@ -12,6 +12,7 @@ test('paused before the exchange and reloaded: neither code nor verifier is kept
   traffic,
 }) => {
   await page.goto('/')
+  await openSettings(page)
   await page.getByRole('checkbox', { name: /^Step through/ }).check()
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('region', { name: 'Paused before the redirect' })).toBeVisible()
@@ -51,6 +52,7 @@ test('after the token endpoint refused the exchange: neither code nor verifier i
 }) => {
   await page.goto('/')
   // Custom, which does not know that this provider demands a secret (the Google preset asks first).
+  await openSettings(page)
   await page.getByLabel('Preset').selectOption({ label: 'Custom' })
   await page.getByLabel('Issuer URL').fill(E2E.googleIssuer)
   await page.getByLabel('Client ID').fill('pkce-lab-google')

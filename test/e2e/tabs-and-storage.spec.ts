@@ -5,6 +5,8 @@ import {
   signInAtProvider,
   signInWithDefaults,
   test,
+  showTab,
+  openCollapsed,
 } from './fixtures'
 
 test('two tabs refresh independently; signing out in one makes the other forget its tokens', async ({
@@ -45,6 +47,7 @@ test('the storage panel says what is kept where, and forgets everything', async 
   await page.goto('/')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
+  await showTab(page, 'Storage')
   const panel = page.getByRole('region', { name: 'What this page keeps, and where' })
   await expect(panel.getByTestId('storage-memory')).toContainText('the refresh token')
   await expect(panel).toContainText('pkce-lab:timeline')
@@ -53,6 +56,8 @@ test('the storage panel says what is kept where, and forgets everything', async 
 
   await panel.getByRole('button', { name: 'Forget everything' }).click()
   await expect(page.getByText('Everything this page kept was forgotten.')).toBeVisible()
+  // Signed out, the panel is one line at the foot of the first screen, collapsed.
+  await openCollapsed(page.locator('details[data-section="storage-panel"]'))
   await expect(panel.getByTestId('storage-memory')).toHaveText('No token and no secret.')
   await expect(page.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
   const stored = await browserStorage(page, context)

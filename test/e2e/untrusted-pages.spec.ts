@@ -7,7 +7,7 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 
 import { E2E } from './ports'
-import { expect, signInWithDefaults, test } from './fixtures'
+import { expect, signInWithDefaults, test, openSettings, showTab } from './fixtures'
 
 /** Another origin on this machine: localhost is not 127.0.0.1 to a browser. */
 const FOREIGN_PORT = E2E.appPort + 50
@@ -34,6 +34,7 @@ test('a link to another issuer steers nothing until accepted, even with automati
 }) => {
   await signInWithDefaults(page)
   // The local provider sends iss (RFC 9207), and the signed-in view says so.
+  await showTab(page, 'Flow')
   await expect(page.getByTestId('callback-iss')).toContainText('The callback carried iss')
   // The tab had a session; automatic restore is on.
   await page.reload()
@@ -49,6 +50,7 @@ test('a link to another issuer steers nothing until accepted, even with automati
 
   const review = page.getByRole('alertdialog', { name: 'A link proposes other provider settings' })
   await expect(review).toBeVisible()
+  await openSettings(page)
   await expect(page.getByLabel('Issuer URL')).toHaveValue(E2E.localIssuer)
   // The marker's session is not restored on a page that carries a link, and the link's issuer is
   // never asked anything.

@@ -480,6 +480,12 @@ function withHtmlClaims(claims: JsonObject): void {
 }
 
 async function shownAsText(c: CaseContext, where: string, scope: string): Promise<Criterion> {
+  // The ID token is in the workspace's Tokens tab, the userinfo answer in its API tab.
+  const tab = c.page.getByRole('tab', {
+    name: scope === 'UserInfo' ? 'API' : 'Tokens',
+    exact: true,
+  })
+  if ((await tab.count()) > 0) await tab.click()
   const region = c.page.getByRole('region', { name: scope, exact: true })
   const text = (await region.count()) > 0 ? await region.first().innerText() : ''
   const ok = text.includes(XSS_NAME) && text.includes(XSS_URL)
