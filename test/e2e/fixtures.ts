@@ -118,8 +118,11 @@ export async function openSettings(page: Page): Promise<void> {
 
 /** Opens every collapsed part inside `scope`, as a user clicking each summary would. */
 export async function openCollapsed(scope: Page | Locator): Promise<void> {
-  for (const summary of await scope.locator('details:not([open]) > summary').all()) {
-    await summary.click()
+  // One at a time: each click changes which parts are still closed.
+  for (let opened = 0; opened < 50; opened += 1) {
+    const next = scope.locator('details:not([open]) > summary:visible').first()
+    if ((await next.count()) === 0) return
+    await next.click()
   }
 }
 
