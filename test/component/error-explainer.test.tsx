@@ -55,6 +55,22 @@ describe('ErrorExplainerPage', () => {
     expect(screen.queryByText(MARKER)).toBeNull()
   })
 
+  it('shows each entry as one line until opened, and opens what a narrow search leaves', async () => {
+    const user = userEvent.setup()
+    renderStrict(<ErrorExplainerPage />, { route: '/errors' })
+    const isOpen = (id: string) => entry(id)?.querySelector('details')?.open
+    expect(entries().every((article) => article.querySelector('details')?.open === false)).toBe(
+      true,
+    )
+
+    await user.type(search(), 'AADSTS700084')
+    expect(isOpen('aadsts700084')).toBe(true)
+    await user.clear(search())
+    await user.type(search(), 'invalid')
+    expect(entries().length).toBeGreaterThan(3)
+    expect(entries().some((article) => article.querySelector('details')?.open === true)).toBe(false)
+  })
+
   it('filters by code, by words of a message, and by a whole pasted message', async () => {
     const user = userEvent.setup()
     renderStrict(<ErrorExplainerPage />, { route: '/errors' })
@@ -92,6 +108,7 @@ describe('ErrorExplainerPage', () => {
     expect(within(target).getByText(MARKER)).toBeDefined()
     expect(screen.getAllByText(MARKER)).toHaveLength(1)
     expect(document.activeElement).toBe(target)
+    expect(target.querySelector('details')?.open).toBe(true)
   })
 
   it('never filters the entry named by the fragment out', async () => {

@@ -5,6 +5,8 @@ import { CATALOGUE, CATALOGUE_GROUPS } from '../../components/errors/error-catal
 import type { CatalogueEntry } from '../../components/errors/error-catalogue'
 import { SpecLink } from '../../components/ui/spec-link'
 
+import './error-explainer.css'
+
 /** Case, punctuation and underscores ignored, so "invalid grant" finds invalid_grant. */
 function normalise(text: string): string {
   return text
@@ -44,14 +46,17 @@ function matches(entry: CatalogueEntry, query: string): boolean {
   return error !== undefined && new RegExp(`\\b${error}\\b`).test(pasted)
 }
 
-function Entry(props: { entry: CatalogueEntry; isTarget: boolean }) {
+/** A search that leaves this many entries or fewer shows them open. */
+const OPEN_WHEN_AT_MOST = 3
+
+function Entry(props: { entry: CatalogueEntry; isTarget: boolean; open: boolean }) {
   const { entry, isTarget } = props
   const titleId = `${entry.id}-title`
   return (
     <article
       id={entry.id}
       aria-labelledby={titleId}
-      className={isTarget ? 'notice' : undefined}
+      className={isTarget ? 'notice error-entry' : 'error-entry'}
       // Focusable only as the target, so keyboard and screen-reader users start where they were sent.
       tabIndex={isTarget ? -1 : undefined}
     >
@@ -60,31 +65,33 @@ function Entry(props: { entry: CatalogueEntry; isTarget: boolean }) {
           <strong>You came here from this error.</strong>
         </p>
       )}
-      <h4 id={titleId}>{entry.title}</h4>
-      <dl>
-        <dt>{entry.group === 'pkce-lab' ? 'Error code in PKCE Lab' : 'What you see'}</dt>
-        <dd>
-          <code>{entry.message}</code>
-        </dd>
-        {entry.providers && (
-          <>
-            <dt>Where</dt>
-            <dd>{entry.providers.join(', ')}</dd>
-          </>
-        )}
-        <dt>Cause</dt>
-        <dd>{entry.cause}</dd>
-        <dt>Fix</dt>
-        <dd>{entry.fix}</dd>
-        {entry.spec && (
-          <>
-            <dt>Specification</dt>
-            <dd>
-              <SpecLink href={entry.spec.url}>{entry.spec.label}</SpecLink>
-            </dd>
-          </>
-        )}
-      </dl>
+      {/* One line each until opened: the title, and the message as it appears (for PKCE Lab's own
+          errors, its code). */}
+      <details open={props.open}>
+        <summary>
+          <h4 id={titleId}>{entry.title}</h4> <code>{entry.message}</code>
+        </summary>
+        <dl>
+          {entry.providers && (
+            <>
+              <dt>Where</dt>
+              <dd>{entry.providers.join(', ')}</dd>
+            </>
+          )}
+          <dt>Cause</dt>
+          <dd>{entry.cause}</dd>
+          <dt>Fix</dt>
+          <dd>{entry.fix}</dd>
+          {entry.spec && (
+            <>
+              <dt>Specification</dt>
+              <dd>
+                <SpecLink href={entry.spec.url}>{entry.spec.label}</SpecLink>
+              </dd>
+            </>
+          )}
+        </dl>
+      </details>
     </article>
   )
 }
@@ -125,7 +132,7 @@ export default function ErrorExplainerPage() {
         appear; &ldquo;…&rdquo; stands for the parts that change. Every error PKCE Lab shows links
         to its entry here.
       </p>
-      <p>
+      <p className="error-search">
         <label htmlFor={searchId}>Search errors</label>{' '}
         <input
           id={searchId}
@@ -138,7 +145,7 @@ export default function ErrorExplainerPage() {
         />{' '}
         <span id={`${searchId}-hint`} className="hint">
           A code such as invalid_grant or AADSTS700084, words of a message, or the whole message
-          pasted.
+          pasted. Entries open when three or fewer match.
         </span>
       </p>
       <p role="status">
@@ -150,7 +157,14 @@ export default function ErrorExplainerPage() {
         <section key={group.id} aria-labelledby={`errors-${group.id}`}>
           <h3 id={`errors-${group.id}`}>{group.label}</h3>
           {group.entries.map((entry) => (
-            <Entry key={entry.id} entry={entry} isTarget={entry === target} />
+            <Entry
+              key={entry.id}
+              entry={entry}
+              isTarget={entry === target}
+              open={
+                entry === target || (query.trim() !== '' && visible.length <= OPEN_WHEN_AT_MOST)
+              }
+            />
           ))}
         </section>
       ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { CUSTOM_PRESET } from '../../../src/settings/presets'
+import { CUSTOM_PRESET, PRESETS } from '../../../src/settings/presets'
 
 describe('the Custom preset', () => {
   it('names every endpoint the browser calls as needing CORS, and none that it only visits', () => {
@@ -11,5 +11,15 @@ describe('the Custom preset', () => {
       expect(cors).toContain(endpoint)
     }
     expect(cors).toContain('authorization and end-session endpoints are visited, not called')
+  })
+})
+
+describe('the preset notes', () => {
+  it('explain their jargon: no literal backticks, and every § says in words what the section is', () => {
+    const notes = PRESETS.flatMap((preset) => preset.notes.map((note) => ({ preset, note })))
+    expect(notes.filter(({ note }) => note.includes('`'))).toEqual([])
+    // "§11 (Offline Access)", not a bare "§11".
+    const bare = notes.filter(({ note }) => /§[\d.]+(?![\d.]| \([A-Z][a-z])/.test(note))
+    expect(bare.map(({ note }) => note)).toEqual([])
   })
 })
