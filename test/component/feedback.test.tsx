@@ -16,24 +16,51 @@ afterEach(() => {
 })
 
 describe('feedback where the eyes are', () => {
-  it('moves the focus to a failure, which is an alert, and brings it into view', () => {
-    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView')
-    // The user was elsewhere on the page, at a button.
-    const elsewhere = document.body.appendChild(document.createElement('button'))
-    elsewhere.focus()
+  /** Lays the page out as if the message arrived `top` pixels down a 800-pixel view. */
+  function arriveAt(top: number, height: number) {
+    vi.spyOn(document.documentElement, 'clientHeight', 'get').mockReturnValue(800)
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(
+      DOMRect.fromRect({ x: 0, y: top, width: 300, height }),
+    )
+    return vi.spyOn(HTMLElement.prototype, 'scrollIntoView')
+  }
 
+  function renderFailure() {
     renderStrict(
       <ErrorPanel
         error={new OidcError('discovery_failed', 'discovery', 'The issuer did not answer')}
         onDismiss={() => undefined}
       />,
     )
+    return screen.getByRole('alert')
+  }
 
-    const alert = screen.getByRole('alert')
+  it('moves the focus to a failure, which is an alert, and brings it into view', () => {
+    // The user was elsewhere on the page, at a button, and the failure lands below the view.
+    const elsewhere = document.body.appendChild(document.createElement('button'))
+    elsewhere.focus()
+    const scrolled = arriveAt(1500, 200)
+
+    const alert = renderFailure()
+
     expect(document.activeElement).toBe(alert)
     expect(scrolled.mock.contexts).toContain(alert)
+    expect(scrolled.mock.calls.at(-1)).toEqual([{ block: 'nearest' }])
     elsewhere.remove()
-    scrolled.mockRestore()
+    vi.restoreAllMocks()
+  })
+
+  it('does not move the page for a failure already in view, and shows the start of a tall one', () => {
+    const scrolled = arriveAt(100, 200)
+    renderFailure()
+    expect(scrolled).not.toHaveBeenCalled()
+    cleanup()
+    vi.restoreAllMocks()
+
+    const tall = arriveAt(-300, 1200)
+    renderFailure()
+    expect(tall.mock.calls.at(-1)).toEqual([{ block: 'start' }])
+    vi.restoreAllMocks()
   })
 
   it('moves the focus to a step-through pause, before the redirect and before the exchange', () => {

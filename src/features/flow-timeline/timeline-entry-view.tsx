@@ -1,7 +1,9 @@
 import { useState } from 'react'
 
 import { CopyButton } from '../../components/ui/copy-button'
+import { Disclosure } from '../../components/ui/disclosure'
 import { SpecLink } from '../../components/ui/spec-link'
+import type { HttpExchange } from '../../oidc'
 import type { CheckOutcome, TimelineEntry } from '../../session'
 import { curlCommand } from './curl-command'
 import { HttpExchangeView } from './http-exchange-view'
@@ -22,6 +24,19 @@ const CHECK_WORDS: Record<CheckOutcome, string> = {
 }
 
 let timeOfDayFormat: Intl.DateTimeFormat | undefined
+
+/**
+ * The raw exchange in one line (the discovery document, a key set and token responses are long):
+ * method, path, status and time. The path only: the query may carry what the full view masks.
+ */
+function httpSummary(exchange: HttpExchange): string {
+  const path = URL.canParse(exchange.url) ? new URL(exchange.url).pathname : ''
+  const answer =
+    exchange.status === undefined
+      ? 'no answer'
+      : `${String(exchange.status)} (${String(Math.round(exchange.durationMs))} ms)`
+  return `Raw HTTP: ${exchange.method} ${path} → ${answer}`
+}
 
 function timeOfDay(epochMs: number): string {
   // Made once: toLocaleTimeString builds a new formatter on every call, for every entry.
@@ -115,7 +130,9 @@ export function TimelineEntryView(props: { entry: TimelineEntry; current: boolea
       )}
       {entry.http && (
         <>
-          <HttpExchangeView exchange={entry.http} show={show} />
+          <Disclosure id={`http-${entry.id}`} summary={httpSummary(entry.http)}>
+            <HttpExchangeView exchange={entry.http} show={show} />
+          </Disclosure>
           <div className="timeline-actions">
             {secrets.length > 0 && (
               <button
