@@ -4,6 +4,7 @@
  * src/components/errors/error-explanations.ts, the `check` of each OidcError), written out here so the
  * suite stays an independent oracle.
  */
+import { openSettings } from '../fixtures'
 import { E2E } from '../ports'
 import type { CaseContext, Criterion, Expectation } from './harness'
 import { beSignedIn, signInThroughProvider, startSignIn } from './harness'
@@ -691,6 +692,7 @@ const networkCases: HostileCase[] = [
       // The issuer typed in is the provider without CORS headers.
       const origin = await corslessProvider(c)
       await c.page.goto('/')
+      await openSettings(c.page)
       await c.page.getByLabel('Issuer URL').fill(origin)
       await c.page.getByRole('button', { name: 'Sign in' }).click()
     },
