@@ -36,11 +36,6 @@ export default defineConfig({
     url: `${E2E.localIssuer}/.well-known/openid-configuration`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-  // The dev server compiles a module when the browser first asks for it: on a machine busy with
-  // another job, a callback page can take more than the default 5 s to be up, which says nothing
-  // about the app. The app's own bounds (discovery 15 s, the hidden frame 10 s) stay what tests
-  // wait on where they matter.
-  expect: { timeout: 10_000 },
     env: {
       PKCE_LAB_PROVIDER_PORT: String(E2E.localPort),
       PKCE_LAB_GOOGLE_PORT: String(E2E.googlePort),

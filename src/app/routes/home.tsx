@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import { Disclosure } from '../../components/ui/disclosure'
 import { focusOnArrival } from '../../components/ui/focus-on-arrival'
@@ -82,12 +82,8 @@ export function Home(props: HomeProps) {
     state.status === 'paused-before-redirect' ||
     state.status === 'paused-before-exchange'
   // While the code is exchanged the page says so and shows nothing else: the form could not be used
-  // and the tokens are not here yet. When they arrive they are drawn first, and the long views below
-  // them (form, storage panel, timeline, diagram) a render later, in the background: npm run bench
-  // measured the claims 61 ms after the token response on its network, 79 on loopback, against 107
-  // and 247 when everything was drawn at once (medians of 9 runs, 2026-12-05).
-  const settledStatus = useDeferredValue(state.status)
-  const settled = state.status !== 'completing' && settledStatus !== 'completing'
+  // and the tokens are not here yet. Signed in, the workspace draws its band and one tab only.
+  const settled = state.status !== 'completing'
   // While a sign-in the Sign in button started is under way, the button says what it waits for.
   const formShowsProgress =
     (state.status === 'starting' && !state.silent) || state.status === 'redirecting'
