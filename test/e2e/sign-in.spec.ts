@@ -25,7 +25,7 @@ test('a newcomer signs in with the defaults and sees the decoded claims', async 
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
   const idToken = page.getByRole('region', { name: 'ID token', exact: true })
   await expect(idToken.getByTestId('token-verdict')).toHaveText(
-    "Decoded — anyone can read this. Signature verified with the provider's key.",
+    'Decoded — anyone can read this. Signature verified with the provider’s key.',
   )
   await openCollapsed(idToken)
   const claims = idToken.getByRole('table', { name: 'ID token claims' })
