@@ -2,12 +2,10 @@
  * The React binding of the view preferences (settings/view-preferences.ts): the theme and which
  * collapsible parts are open, one store for the whole page so that a part keeps its state across
  * re-renders, route changes and, through the composition root's persist callback, page loads.
- * Without a provider (a component rendered alone) each part keeps its state locally.
  */
-import { createContext, useContext, useState, useSyncExternalStore } from 'react'
+import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { ReactNode } from 'react'
 
-import { DEFAULT_VIEW_PREFERENCES } from '../settings'
 import type { ThemeChoice, ViewPreferences } from '../settings'
 
 export interface ViewStore {
@@ -42,16 +40,11 @@ export function ViewProvider(props: { store: ViewStore; children: ReactNode }) {
   return <ViewContext value={props.store}>{props.children}</ViewContext>
 }
 
-const NO_STORE: ViewStore = {
-  get: () => DEFAULT_VIEW_PREFERENCES,
-  set: () => undefined,
-  subscribe: () => () => undefined,
-}
-
-function useViewPreferences(): [ViewPreferences, ViewStore | undefined] {
+function useViewPreferences(): [ViewPreferences, ViewStore] {
   const store = useContext(ViewContext)
-  const preferences = useSyncExternalStore((store ?? NO_STORE).subscribe, (store ?? NO_STORE).get)
-  return [preferences, store]
+  if (!store)
+    throw new Error('useOpenSection, useTheme and useChosenTab must be used inside <ViewProvider>')
+  return [useSyncExternalStore(store.subscribe, store.get), store]
 }
 
 /** Whether the section `id` is open, remembered once the user opens or closes it. */
@@ -60,8 +53,6 @@ export function useOpenSection(
   openByDefault = false,
 ): [boolean, (open: boolean) => void] {
   const [preferences, store] = useViewPreferences()
-  const [local, setLocal] = useState(openByDefault)
-  if (!store) return [local, setLocal]
   const open = preferences.open[id] ?? openByDefault
   return [
     open,
@@ -74,8 +65,6 @@ export function useOpenSection(
 
 export function useTheme(): [ThemeChoice, (theme: ThemeChoice) => void] {
   const [preferences, store] = useViewPreferences()
-  const [local, setLocal] = useState<ThemeChoice>('system')
-  if (!store) return [local, setLocal]
   return [
     preferences.theme,
     (theme) => {
@@ -91,8 +80,6 @@ export function useChosenTab<T extends string>(
   first: T,
 ): [T, (tab: T) => void] {
   const [preferences, store] = useViewPreferences()
-  const [local, setLocal] = useState<T>(first)
-  if (!store) return [local, setLocal]
   const remembered = tabs.find((tab) => tab === preferences.tabs[id])
   return [
     remembered ?? first,

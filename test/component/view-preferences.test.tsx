@@ -97,11 +97,20 @@ describe('view preferences', () => {
   })
 
   it('opens a part that must be, whatever was remembered', () => {
-    render(
-      <Disclosure id="settings" summary="Settings" forceOpen>
-        <p>fields</p>
-      </Disclosure>,
+    const closed = createViewStore(
+      { theme: 'system', open: { settings: false }, tabs: {} },
+      () => undefined,
     )
+    const part = (forceOpen: boolean) => (
+      <ViewProvider store={closed}>
+        <Disclosure id="settings" summary="Settings" forceOpen={forceOpen}>
+          <p>fields</p>
+        </Disclosure>
+      </ViewProvider>
+    )
+    const { rerender } = render(part(false))
+    expect(details()?.open).toBe(false)
+    rerender(part(true))
     expect(details()?.open).toBe(true)
   })
 })

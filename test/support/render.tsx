@@ -2,8 +2,8 @@
  * Renders UI the way the app does: inside StrictMode (double render, double effects), inside a router
  * (links such as "Explain this error" need one; `route` is the address it starts at, hash included),
  * with `clock` as the clock React reads, the second chunk's views loaded unless `flowViews` says
- * otherwise, and, when a session is given, inside its SessionProvider. A wrapper, so `rerender` keeps
- * them all.
+ * otherwise, with a fresh view-preferences store held in memory (what is open, the tab, the theme),
+ * and, when a session is given, inside its SessionProvider. A wrapper, so `rerender` keeps them all.
  */
 import { act, render } from '@testing-library/react'
 import type { RenderResult } from '@testing-library/react'
@@ -16,7 +16,9 @@ import { FlowViewsContext } from '../../src/app/flow-views-context'
 import type { FlowViewsLoad } from '../../src/app/flow-views-context'
 import { ClockProvider } from '../../src/lib/clock-react'
 import { SessionProvider } from '../../src/lib/session-react'
+import { createViewStore, ViewProvider } from '../../src/lib/view-react'
 import { systemClock } from '../../src/session'
+import { DEFAULT_VIEW_PREFERENCES } from '../../src/settings'
 import type { Session, TimerClock } from '../../src/session'
 
 export function renderStrict(
@@ -34,20 +36,23 @@ export function renderStrict(
     clock = systemClock,
     flowViews = { status: 'loaded', views },
   } = options
+  const viewStore = createViewStore(DEFAULT_VIEW_PREFERENCES, () => undefined)
   function Wrapper(props: { children: ReactNode }) {
     return (
       <StrictMode>
-        <ClockProvider clock={clock}>
-          <FlowViewsContext value={flowViews}>
-            <MemoryRouter initialEntries={[route]}>
-              {session ? (
-                <SessionProvider session={session}>{props.children}</SessionProvider>
-              ) : (
-                props.children
-              )}
-            </MemoryRouter>
-          </FlowViewsContext>
-        </ClockProvider>
+        <ViewProvider store={viewStore}>
+          <ClockProvider clock={clock}>
+            <FlowViewsContext value={flowViews}>
+              <MemoryRouter initialEntries={[route]}>
+                {session ? (
+                  <SessionProvider session={session}>{props.children}</SessionProvider>
+                ) : (
+                  props.children
+                )}
+              </MemoryRouter>
+            </FlowViewsContext>
+          </ClockProvider>
+        </ViewProvider>
       </StrictMode>
     )
   }

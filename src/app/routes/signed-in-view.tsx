@@ -5,6 +5,7 @@
 
 import type { ReactNode } from 'react'
 
+import { IssuerHost } from '../../components/ui/issuer-host'
 import { Tabs } from '../../components/ui/tabs'
 import { ResourceCall } from '../../features/api-calls/resource-call'
 import { UserInfoCall } from '../../features/api-calls/userinfo-call'
@@ -41,11 +42,6 @@ function CallbackIssuer() {
   )
 }
 
-/** The host of the issuer, short enough for the band; the full issuer is its title. */
-function issuerHost(issuer: string): string {
-  return URL.canParse(issuer) ? new URL(issuer).host : issuer
-}
-
 const WORKSPACE_TABS = ['tokens', 'flow', 'api', 'storage'] as const
 type WorkspaceTab = (typeof WORKSPACE_TABS)[number]
 
@@ -72,7 +68,7 @@ function StatusBand(props: { state: SignedIn; onShowApi: () => void }) {
               as <strong>{who}</strong>{' '}
             </>
           ) : null}
-          at <code title={issuer}>{issuerHost(issuer)}</code>
+          at <IssuerHost issuer={issuer} />
           <span className="hint">
             {' '}
             · client <code>{state.client.clientId}</code> · tokens in this tab&apos;s memory only

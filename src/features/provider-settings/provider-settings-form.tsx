@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { CopyButton } from '../../components/ui/copy-button'
 import { Disclosure } from '../../components/ui/disclosure'
 import { ArrowIcon } from '../../components/ui/icons'
+import { IssuerHost } from '../../components/ui/issuer-host'
 import { presetById, PRESETS, settingsFromPreset } from '../../settings'
 import type { ProviderSettings } from '../../settings'
 import { ExtraParamsEditor } from './extra-params-editor'
@@ -24,11 +25,6 @@ export interface ProviderSettingsFormProps {
   signInOptions?: ReactNode
   /** What the Sign in button says while the flow it started is at work ("Fetching discovery…"). */
   working?: string
-}
-
-/** The host of an issuer URL, or the text as typed when it is not one yet. */
-function hostOf(issuer: string): string {
-  return URL.canParse(issuer) ? new URL(issuer).host : issuer
 }
 
 /**
@@ -78,7 +74,7 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
           {settings.issuer !== '' && (
             <>
               {' '}
-              at <code>{hostOf(settings.issuer)}</code>
+              at <IssuerHost issuer={settings.issuer} />
             </>
           )}
         </p>
