@@ -52,13 +52,12 @@ test('the storage panel says what is kept where, and forgets everything', async 
   await expect(panel.getByTestId('storage-memory')).toContainText('the refresh token')
   await expect(panel).toContainText('pkce-lab:timeline')
   await expect(panel).toContainText('pkce-lab:settings')
+  // Choosing the Storage tab was remembered, in the view preferences the panel describes.
+  await expect(panel).toContainText('pkce-lab:view')
   await expect(panel).not.toContainText('pkce-lab:pending-authorization')
 
   await panel.getByRole('button', { name: 'Forget everything' }).click()
   await expect(page.getByText('Everything this page kept was forgotten.')).toBeVisible()
-  // Signed out, the panel is one line at the foot of the first screen, collapsed.
-  await openCollapsed(page.locator('details[data-section="storage-panel"]'))
-  await expect(panel.getByTestId('storage-memory')).toHaveText('No token and no secret.')
   await expect(page.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
   const stored = await browserStorage(page, context)
   for (const token of traffic.issuedTokens) expect(stored).not.toContain(token)
@@ -66,4 +65,8 @@ test('the storage panel says what is kept where, and forgets everything', async 
   expect(stored).not.toContain('pkce-lab:session-hint')
   expect(stored).not.toContain('pkce-lab:settings')
   expect(stored).not.toContain('pkce-lab:preferences')
+  expect(stored).not.toContain('pkce-lab:view')
+  // Signed out, the panel is one line at the foot of the first screen, collapsed.
+  await openCollapsed(page.locator('details[data-section="storage-panel"]'))
+  await expect(panel.getByTestId('storage-memory')).toHaveText('No token and no secret.')
 })

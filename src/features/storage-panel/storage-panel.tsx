@@ -15,7 +15,8 @@ const MEANINGS: Record<string, string> = {
   'pkce-lab:pending-sign-out': 'The state of a sign-out sent to the provider.',
   'pkce-lab:settings': 'Your provider settings, without the client secret.',
   'pkce-lab:preferences': 'Your preferences: step-through, automatic restore.',
-  'pkce-lab:view': 'How you like the page: the theme, and which parts are open.',
+  'pkce-lab:view':
+    'How you like the page: the theme, which parts are open and which tab is chosen.',
 }
 
 function memoryContents(state: SessionState): string {
