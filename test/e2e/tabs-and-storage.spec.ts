@@ -6,7 +6,6 @@ import {
   signInWithDefaults,
   test,
   showTab,
-  openCollapsed,
 } from './fixtures'
 
 test('two tabs refresh independently; signing out in one makes the other forget its tokens', async ({
@@ -67,6 +66,6 @@ test('the storage panel says what is kept where, and forgets everything', async 
   expect(stored).not.toContain('pkce-lab:preferences')
   expect(stored).not.toContain('pkce-lab:view')
   // Signed out, the panel is one line at the foot of the first screen, collapsed.
-  await openCollapsed(page.locator('details[data-section="storage-panel"]'))
+  await page.locator('details[data-section="storage-panel"]:not([open]) > summary').click()
   await expect(panel.getByTestId('storage-memory')).toHaveText('No token and no secret.')
 })
