@@ -86,9 +86,18 @@ function initScript(origins) {
       [...document.querySelectorAll('button')].some(
         (button) => button.textContent.trim() === 'Sign in' && visible(button),
       ),
+    // The peers show a table captioned "ID token claims"; PKCE Lab shows the decoded payload, its
+    // claims as JSON, in the section headed "ID token" (the claims table is collapsed below it).
     claims: () =>
       [...document.querySelectorAll('table > caption')].some(
         (caption) => caption.textContent.trim() === 'ID token claims' && visible(caption),
+      ) ||
+      [...document.querySelectorAll('section > h2')].some(
+        (heading) =>
+          heading.textContent.trim() === 'ID token' &&
+          [...heading.parentElement.querySelectorAll('pre')].some(
+            (pre) => pre.textContent.includes('"sub"') && visible(pre),
+          ),
       ),
   }
   const observer = new MutationObserver(() => {
