@@ -49,3 +49,12 @@ export { fetchUserInfo } from './userinfo'
 export type { UserInfoResult } from './userinfo'
 export type { TokenSet } from './token-set'
 export type { HttpExchange } from './http-exchange'
+export { maskedExchange, runProviderChecks } from './provider-check-run'
+export type {
+  ProviderCheckInput,
+  ProviderCheckReport,
+  ProviderCheckRunOptions,
+  ReportedCheck,
+} from './provider-check-run'
+export { PROVIDER_CHECKS } from './provider-checks'
+export type { ProviderCheckId, ProviderCheckOutcome } from './provider-checks'

@@ -1,7 +1,7 @@
 /**
  * The flows of the token lifecycle, one file each over the session's one store (flow-context.ts): the
  * sign-in (sign-in.ts), the way back (callback.ts), renewal (renewal.ts), API calls (api-calls.ts)
- * and the sign-out (sign-out.ts). In the page's second chunk with the protocol layer; the session
+ * the sign-out (sign-out.ts) and the provider check (provider-check.ts). In the page's second chunk with the protocol layer; the session
  * (session.ts) forwards its calls here once loaded.
  */
 import { createApiCalls } from './api-calls'
@@ -9,6 +9,7 @@ import { createCallback } from './callback'
 import { createFlowContext } from './flow-context'
 import type { FlowTimeline } from './flow-timeline'
 import type { TakenAuthorization } from './pending-authorization-store'
+import { createProviderCheck } from './provider-check'
 import { createRenewal } from './renewal'
 import type { Session, SessionStore } from './session'
 import { createSignIn } from './sign-in'
@@ -29,6 +30,7 @@ export interface SessionFlows extends Pick<
   | 'callUserInfo'
   | 'callResource'
   | 'signOut'
+  | 'checkProvider'
 > {
   /** `taken` was taken from storage by the session before anything else could run. */
   completeSignIn: (callbackUrl: URL, taken: TakenAuthorization) => Promise<void>
@@ -49,6 +51,7 @@ export function createSessionFlows(store: SessionStore): SessionFlows {
     ...createCallback(context, renewal),
     ...createApiCalls(context, renewal),
     ...createSignOut(context, renewal),
+    ...createProviderCheck(store),
     refreshNow,
     setAutoRefresh,
     wake,

@@ -8,7 +8,12 @@
  * sign-in that never came back, a timeline left in storage. Time, storage, fetch, frames and
  * navigation are passed in; it never touches window or document itself.
  */
-import type { HttpOptions } from '../oidc'
+import type {
+  HttpOptions,
+  ProviderCheckInput,
+  ProviderCheckReport,
+  ProviderCheckRunOptions,
+} from '../oidc'
 import type { TimerClock } from './clock'
 import { epochSeconds } from './clock'
 import { TIMELINE_KEY } from './flow-timeline'
@@ -77,6 +82,15 @@ export interface Session {
   callResource: (url: string) => Promise<void>
   /** Revokes the tokens, forgets everything, and ends the provider session where it can. */
   signOut: () => Promise<void>
+  /**
+   * "Check this provider", the metadata part: discovery, the key set and each endpoint's CORS,
+   * judged into a report. Changes nothing in the session; rejects when the flows cannot load or the
+   * issuer is not a URL this app would use.
+   */
+  checkProvider: (
+    input: ProviderCheckInput,
+    options: ProviderCheckRunOptions,
+  ) => Promise<ProviderCheckReport>
   /** The browser came back from the provider's end-session endpoint with this `state`. */
   completeSignOut: (state: string | null) => Promise<void>
   /**
@@ -214,6 +228,8 @@ export function createSession(deps: SessionDeps): Session {
     callResource: (url) => withFlows((loaded) => loaded.callResource(url)),
 
     signOut: () => withFlows((loaded) => loaded.signOut()),
+    checkProvider: (input, options) =>
+      loadFlows().then((loaded) => loaded.checkProvider(input, options)),
 
     async completeSignOut(returnedState) {
       const signOut = deps.markers.takePendingSignOut()

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 
 import { Disclosure } from '../../components/ui/disclosure'
 import { focusOnArrival } from '../../components/ui/focus-on-arrival'
+import { ProviderCheckPanel } from '../../features/provider-check/provider-check-panel'
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
 import { SettingsLinkReview } from '../../features/settings-link/settings-link-review'
 import { StoragePanel } from '../../features/storage-panel/storage-panel'
@@ -191,6 +192,19 @@ export function Home(props: HomeProps) {
             </label>
           }
         />
+      )}
+      {settled && state.status !== 'signed-in' && (
+        <Disclosure
+          id="provider-check"
+          summary="Check this provider: its metadata, keys and CORS, without signing in"
+        >
+          <ProviderCheckPanel
+            issuer={settings.issuer}
+            clientId={settings.clientId}
+            redirectUri={props.redirectUri}
+            run={session.checkProvider}
+          />
+        </Disclosure>
       )}
       {timeline.length > 0 &&
         settled &&

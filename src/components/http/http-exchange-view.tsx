@@ -1,3 +1,7 @@
+/**
+ * One HTTP request and its answer as this app sent and read it, for the timeline and the provider
+ * report's evidence. Whoever shows it says how secrets are masked.
+ */
 import type { HttpExchange } from '../../oidc'
 
 function prettyBody(body: string): string {

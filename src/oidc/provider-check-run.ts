@@ -1,0 +1,277 @@
+/**
+ * Runs the metadata part of "Check this provider": reads discovery and the key set from this page,
+ * then sends each endpoint the browser calls one harmless request (a made-up code, no token, a
+ * made-up token to revoke) to see whether this origin may read its answers. The judgements are in
+ * provider-checks.ts. Every exchange is kept as evidence with credential values masked, parsed
+ * structure by structure; nothing is sent anywhere but the provider under test.
+ */
+import * as oauth from 'oauth4webapi'
+
+import { isCredentialParameter } from '../config/credential-parameters'
+import { discoveryUrl, parseIssuer } from './discovery'
+import { requestOptions } from './http'
+import type { HttpOptions } from './http'
+import type { HttpExchange } from './http-exchange'
+import { isOidcError } from './oidc-error'
+import type { OidcStep } from './oidc-error'
+import {
+  endpointOf,
+  judgeCors,
+  judgeJwks,
+  judgeMetadata,
+  judgeReadable,
+  notChecked,
+  PROVIDER_CHECKS,
+} from './provider-checks'
+import type { CorsProbe, ProviderCheck, ProviderCheckId } from './provider-checks'
+
+export interface ProviderCheckInput {
+  issuer: string
+  clientId: string
+  redirectUri: string
+}
+
+/** One check's outcome with the requests and answers it was judged on. */
+export interface ReportedCheck extends ProviderCheck {
+  evidence: readonly HttpExchange[]
+}
+
+export interface ProviderCheckReport {
+  issuer: string
+  clientId: string
+  /** The origin the CORS checks were made from. */
+  origin: string
+  /** Epoch milliseconds. */
+  startedAt: number
+  finishedAt: number
+  /** Stopped by the user before every check ran; the rest are "not checked". */
+  stopped: boolean
+  checks: readonly ReportedCheck[]
+}
+
+export interface ProviderCheckRunOptions {
+  signal: AbortSignal
+  /** Told which request is under way, for the progress line. */
+  onProgress: (doing: string) => void
+}
+
+const MASKED = '(masked)'
+
+function maskForm(body: string): string {
+  const form = new URLSearchParams(body)
+  const masked = new URLSearchParams()
+  for (const [name, value] of form)
+    masked.append(name, isCredentialParameter(name) ? MASKED : value)
+  return masked.toString()
+}
+
+function maskJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskJson)
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value).map(([name, member]) => [
+      name,
+      isCredentialParameter(name) ? MASKED : maskJson(member),
+    ]),
+  )
+}
+
+function maskBody(body: string | undefined, type: string | undefined): string | undefined {
+  if (body === undefined) return undefined
+  if (type?.includes('application/x-www-form-urlencoded')) return maskForm(body)
+  try {
+    return JSON.stringify(maskJson(JSON.parse(body)), null, 2)
+  } catch {
+    return body
+  }
+}
+
+function headerOf(headers: readonly [string, string][] | undefined, name: string) {
+  return headers?.find(([header]) => header.toLowerCase() === name)?.[1]
+}
+
+/** The exchange as evidence: credential parameters and Authorization values masked. */
+export function maskedExchange(exchange: HttpExchange): HttpExchange {
+  const requestBody = maskBody(
+    exchange.requestBody,
+    headerOf(exchange.requestHeaders, 'content-type'),
+  )
+  const responseBody = maskBody(
+    exchange.responseBody,
+    headerOf(exchange.responseHeaders, 'content-type'),
+  )
+  return {
+    ...exchange,
+    requestHeaders: exchange.requestHeaders.map(([name, value]) => [
+      name,
+      name.toLowerCase() === 'authorization' ? MASKED : value,
+    ]),
+    ...(requestBody === undefined ? {} : { requestBody }),
+    ...(responseBody === undefined ? {} : { responseBody }),
+  }
+}
+
+interface Answer {
+  response?: Response
+  probe: CorsProbe
+  exchanges: HttpExchange[]
+}
+
+export async function runProviderChecks(
+  input: ProviderCheckInput,
+  http: HttpOptions,
+  options: ProviderCheckRunOptions,
+): Promise<ProviderCheckReport> {
+  const now = http.now ?? Date.now
+  const startedAt = now()
+  const issuer = parseIssuer(input.issuer)
+  const checks = new Map<ProviderCheckId, ReportedCheck>()
+  const put = (check: ProviderCheck, evidence: readonly HttpExchange[] = []) => {
+    checks.set(check.id, { ...check, evidence })
+  }
+
+  /** One request, recorded; a failure without an answer becomes a probe result, not an error. */
+  async function ask(step: OidcStep, url: URL, init: RequestInit, doing: string): Promise<Answer> {
+    options.onProgress(doing)
+    const exchanges: HttpExchange[] = []
+    const recorded = requestOptions(step, issuer, {
+      ...http,
+      onExchange: (_step, exchange) => exchanges.push(maskedExchange(exchange)),
+    })[oauth.customFetch]
+    try {
+      const response = await recorded(url.href, {
+        ...init,
+        signal: AbortSignal.any([options.signal, AbortSignal.timeout(http.timeoutMs ?? 15_000)]),
+      })
+      // The recorder has read its copy of the answer before the response comes back here.
+      return { response, probe: { answered: true, status: response.status }, exchanges }
+    } catch (error) {
+      if (options.signal.aborted) throw error
+      const reachability =
+        isOidcError(error) && error.reachability !== undefined ? error.reachability : 'timeout'
+      return { probe: { answered: false, reachability }, exchanges }
+    }
+  }
+
+  async function readJson(response: Response): Promise<unknown> {
+    try {
+      return JSON.parse(await response.text()) as unknown
+    } catch {
+      return undefined
+    }
+  }
+
+  let stopped = false
+  try {
+    const discovery = await ask(
+      'discovery',
+      new URL(discoveryUrl(issuer)),
+      { headers: { accept: 'application/json' } },
+      'Reading the discovery document…',
+    )
+    const metadata = discovery.response ? await readJson(discovery.response) : undefined
+    const record =
+      typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata)
+        ? (metadata as Record<string, unknown>)
+        : undefined
+    put(
+      judgeReadable('discovery-readable', discovery.probe, record !== undefined, http.appOrigin),
+      discovery.exchanges,
+    )
+    if (record) {
+      for (const check of judgeMetadata(record, input.issuer)) put(check, discovery.exchanges)
+      await checkKeys(record)
+      await checkCors(record)
+    }
+  } catch (error) {
+    if (!options.signal.aborted) throw error
+    stopped = true
+  }
+
+  async function checkKeys(metadata: Record<string, unknown>): Promise<void> {
+    const jwksUri = endpointOf(metadata, 'jwks_uri')
+    if (!jwksUri) return
+    const answer = await ask('jwks', jwksUri, {}, 'Reading the key set (jwks_uri)…')
+    const body = answer.response ? await readJson(answer.response) : undefined
+    put(
+      judgeReadable('jwks-readable', answer.probe, body !== undefined, http.appOrigin),
+      answer.exchanges,
+    )
+    if (answer.response?.ok && body !== undefined) put(judgeJwks(body), answer.exchanges)
+  }
+
+  async function checkCors(metadata: Record<string, unknown>): Promise<void> {
+    const token = endpointOf(metadata, 'token_endpoint')
+    if (token) {
+      const answer = await ask(
+        'token-request',
+        token,
+        {
+          method: 'POST',
+          headers: {
+            accept: 'application/json',
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            code: oauth.generateRandomState(),
+            redirect_uri: input.redirectUri,
+            client_id: input.clientId,
+            code_verifier: oauth.generateRandomCodeVerifier(),
+          }).toString(),
+        },
+        'Asking the token endpoint to exchange a made-up code…',
+      )
+      put(judgeCors('token-cors', answer.probe, http.appOrigin), answer.exchanges)
+    }
+    const userinfo = endpointOf(metadata, 'userinfo_endpoint')
+    if (userinfo) {
+      const answer = await ask(
+        'userinfo',
+        userinfo,
+        { headers: { accept: 'application/json' } },
+        'Calling UserInfo without a token…',
+      )
+      put(judgeCors('userinfo-cors', answer.probe, http.appOrigin), answer.exchanges)
+    }
+    const revocation = endpointOf(metadata, 'revocation_endpoint')
+    if (revocation) {
+      const answer = await ask(
+        'revocation',
+        revocation,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            token: oauth.generateRandomState(),
+            token_type_hint: 'refresh_token',
+            client_id: input.clientId,
+          }).toString(),
+        },
+        'Asking the revocation endpoint to revoke a made-up token…',
+      )
+      put(judgeCors('revocation-cors', answer.probe, http.appOrigin), answer.exchanges)
+    }
+  }
+
+  const why = (id: ProviderCheckId): string => {
+    if (stopped) return 'Not checked: you stopped the check before it ran.'
+    if (!checks.has('issuer-exact')) return 'Not checked: the discovery document could not be read.'
+    if (id === 'jwks-keys' && checks.has('jwks-readable'))
+      return 'Not checked: the key set could not be read.'
+    if (id === 'jwks-readable' || id === 'jwks-keys')
+      return 'Not checked: the metadata names no usable jwks_uri.'
+    return 'Not checked: the metadata names no usable endpoint for it.'
+  }
+  return {
+    issuer: input.issuer,
+    clientId: input.clientId,
+    origin: http.appOrigin,
+    startedAt,
+    finishedAt: now(),
+    stopped,
+    checks: PROVIDER_CHECKS.map(
+      (id) => checks.get(id) ?? { ...notChecked(id, why(id)), evidence: [] },
+    ),
+  }
+}
