@@ -40,11 +40,16 @@ export function ViewProvider(props: { store: ViewStore; children: ReactNode }) {
   return <ViewContext value={props.store}>{props.children}</ViewContext>
 }
 
-function useViewPreferences(): [ViewPreferences, ViewStore] {
+function useViewStore(): [ViewPreferences, ViewStore] {
   const store = useContext(ViewContext)
   if (!store)
     throw new Error('useOpenSection, useTheme and useChosenTab must be used inside <ViewProvider>')
   return [useSyncExternalStore(store.subscribe, store.get), store]
+}
+
+/** The view preferences, for a component that shows them: it renders again when they change. */
+export function useViewPreferences(): ViewPreferences {
+  return useViewStore()[0]
 }
 
 /** Whether the section `id` is open, remembered once the user opens or closes it. */
@@ -52,7 +57,7 @@ export function useOpenSection(
   id: string,
   openByDefault = false,
 ): [boolean, (open: boolean) => void] {
-  const [preferences, store] = useViewPreferences()
+  const [preferences, store] = useViewStore()
   const open = preferences.open[id] ?? openByDefault
   return [
     open,
@@ -64,7 +69,7 @@ export function useOpenSection(
 }
 
 export function useTheme(): [ThemeChoice, (theme: ThemeChoice) => void] {
-  const [preferences, store] = useViewPreferences()
+  const [preferences, store] = useViewStore()
   return [
     preferences.theme,
     (theme) => {
@@ -79,7 +84,7 @@ export function useChosenTab<T extends string>(
   tabs: readonly T[],
   first: T,
 ): [T, (tab: T) => void] {
-  const [preferences, store] = useViewPreferences()
+  const [preferences, store] = useViewStore()
   const remembered = tabs.find((tab) => tab === preferences.tabs[id])
   return [
     remembered ?? first,

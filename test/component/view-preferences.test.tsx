@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Disclosure } from '../../src/components/ui/disclosure'
 import { Tabs } from '../../src/components/ui/tabs'
 import { ThemeToggle } from '../../src/components/ui/theme-toggle'
+import { StoragePanel } from '../../src/features/storage-panel/storage-panel'
 import { createViewStore, ViewProvider } from '../../src/lib/view-react'
+import { signedOut } from '../../src/session/session-state'
 import { loadViewPreferences, saveViewPreferences, VIEW_PREFERENCES_KEY } from '../../src/settings'
 import { MemoryStorage } from '../support/memory-storage'
 
@@ -112,5 +114,38 @@ describe('view preferences', () => {
     expect(details()?.open).toBe(false)
     rerender(part(true))
     expect(details()?.open).toBe(true)
+  })
+})
+
+describe('the storage panel and the view preferences', () => {
+  it('lists pkce-lab:view as soon as opening a part writes it', async () => {
+    const user = userEvent.setup()
+    const storage = new MemoryStorage()
+    const store = createViewStore(loadViewPreferences(storage), (next) => {
+      saveViewPreferences(storage, next)
+    })
+    render(
+      <ViewProvider store={store}>
+        <Disclosure id="raw-json" summary="Raw JSON">
+          <p>the JSON</p>
+        </Disclosure>
+        <StoragePanel
+          state={signedOut}
+          inspect={() => ({
+            items: Array.from({ length: storage.length }, (_, i) => ({
+              where: 'localStorage' as const,
+              key: storage.key(i) ?? '',
+            })),
+            addressHasQuery: false,
+          })}
+          onForgetEverything={() => undefined}
+        />
+      </ViewProvider>,
+    )
+    const panel = screen.getByRole('region', { name: 'What this page keeps, and where' })
+    expect(panel.textContent).not.toContain(VIEW_PREFERENCES_KEY)
+
+    await user.click(screen.getByText('Raw JSON'))
+    expect(panel.textContent).toContain(`${VIEW_PREFERENCES_KEY}: How you like the page`)
   })
 })

@@ -91,8 +91,7 @@ export function Home(props: HomeProps) {
   const storagePanel = props.inspectStorage && (
     <StoragePanel
       state={state}
-      stored={props.inspectStorage().items}
-      addressHasQuery={props.inspectStorage().addressHasQuery}
+      inspect={props.inspectStorage}
       onForgetEverything={() => {
         session.forget('Everything this page kept was forgotten.')
         props.forgetStored?.()

@@ -1,3 +1,4 @@
+import { useViewPreferences } from '../../lib/view-react'
 import type { SessionState } from '../../session'
 
 export interface StoredItem {
@@ -40,10 +41,14 @@ function memoryContents(state: SessionState): string {
 /** What the app keeps where, right now, with one button that forgets all of it. */
 export function StoragePanel(props: {
   state: SessionState
-  stored: readonly StoredItem[]
-  addressHasQuery: boolean
+  /** Reads the keys in web storage now (never their values), and whether the address has a query. */
+  inspect: () => { items: readonly StoredItem[]; addressHasQuery: boolean }
   onForgetEverything: () => void
 }) {
+  // Read at every render, and rendered again when the view preferences change: choosing a tab or
+  // opening a part writes pkce-lab:view, which this panel lists.
+  useViewPreferences()
+  const { items, addressHasQuery } = props.inspect()
   return (
     <section className="storage-panel" aria-labelledby="storage-panel-title">
       <h2 id="storage-panel-title">What this page keeps, and where</h2>
@@ -52,15 +57,15 @@ export function StoragePanel(props: {
         <dd data-testid="storage-memory">{memoryContents(props.state)}</dd>
         <dt>sessionStorage (this tab, until it closes)</dt>
         <dd>
-          <StoredList items={props.stored.filter((item) => item.where === 'sessionStorage')} />
+          <StoredList items={items.filter((item) => item.where === 'sessionStorage')} />
         </dd>
         <dt>localStorage (this browser, until you clear it)</dt>
         <dd>
-          <StoredList items={props.stored.filter((item) => item.where === 'localStorage')} />
+          <StoredList items={items.filter((item) => item.where === 'localStorage')} />
         </dd>
         <dt>The address bar</dt>
         <dd>
-          {props.addressHasQuery
+          {addressHasQuery
             ? 'Parameters are in the address right now.'
             : 'Nothing: code and state are removed as soon as the callback is handled, and tokens never go into a URL.'}
         </dd>
