@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 
 import { Disclosure } from '../../components/ui/disclosure'
 import { focusOnArrival } from '../../components/ui/focus-on-arrival'
-import { ProviderCheckPanel } from '../../features/provider-check/provider-check-panel'
 import { ProviderSettingsForm } from '../../features/provider-settings/provider-settings-form'
 import { SettingsLinkReview } from '../../features/settings-link/settings-link-review'
 import { StoragePanel } from '../../features/storage-panel/storage-panel'
 import type { StoredItem } from '../../features/storage-panel/storage-panel'
 import { useSession, useSessionActions, useTimeline } from '../../lib/session-react'
+import { useOpenSection } from '../../lib/view-react'
 import { buildSettingsLink, DEFAULT_PREFERENCES, DEFAULT_SETTINGS } from '../../settings'
 import type { SessionState } from '../../session'
 import type { ParsedSettingsLink, Preferences, ProviderSettings } from '../../settings'
@@ -28,6 +28,14 @@ function hasFlowStatus(state: SessionState): boolean {
   if (state.status !== 'signed-out') return true
   return Boolean(state.error ?? state.signOut ?? state.restorable ?? state.notice)
 }
+
+/**
+ * The provider check runs on the protocol layer, which is in the page's second chunk: its panel comes
+ * with that chunk, fetched when its part is first opened. Nothing of it is needed to sign in.
+ */
+const ProviderCheckPanel = lazy(async () => ({
+  default: (await import('../flow-views')).ProviderCheckPanel,
+}))
 
 export interface HomeProps {
   /** The keys this app has in web storage right now (never their values), and the address bar. */
@@ -54,6 +62,7 @@ export function Home(props: HomeProps) {
   const flowViews = useFlowViews()
   const views = flowViews.status === 'loaded' ? flowViews.views : undefined
   const [settings, setSettings] = useState(props.initialSettings)
+  const [checkOpen] = useOpenSection('provider-check')
   const [clientSecret, setClientSecret] = useState('')
   const [preferences, setPreferences] = useState(props.initialPreferences)
   const [linkInReview, setLinkInReview] = useState(props.settingsLink !== undefined)
@@ -197,12 +206,16 @@ export function Home(props: HomeProps) {
           id="provider-check"
           summary="Check this provider: its metadata, keys and CORS, without signing in"
         >
-          <ProviderCheckPanel
-            issuer={settings.issuer}
-            clientId={settings.clientId}
-            redirectUri={props.redirectUri}
-            run={session.checkProvider}
-          />
+          {checkOpen && (
+            <Suspense fallback={<Loading what="provider check" />}>
+              <ProviderCheckPanel
+                issuer={settings.issuer}
+                clientId={settings.clientId}
+                redirectUri={props.redirectUri}
+                run={session.checkProvider}
+              />
+            </Suspense>
+          )}
         </Disclosure>
       )}
       {timeline.length > 0 &&
