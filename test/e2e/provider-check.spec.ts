@@ -7,7 +7,8 @@ import type { Page } from '@playwright/test'
 
 import { LOCAL_CLIENT_ID, startLocalProviders } from '../../provider/local-providers'
 import type { RunningProviders } from '../../provider/local-providers'
-import { expect, openSettings, test } from './fixtures'
+import { expectNoAxeViolations } from './axe'
+import { expect, openCollapsed, openSettings, test } from './fixtures'
 import { E2E } from './ports'
 
 async function runCheck(page: Page) {
@@ -43,6 +44,11 @@ test('the local provider passes every check a browser app depends on', async ({ 
   const token = report.locator('[data-check="token-cors"]')
   await token.locator('summary').click()
   await expect(token).toContainText('invalid_grant')
+  await openCollapsed(report)
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await expectNoAxeViolations(page, `the provider report (${scheme})`)
+  }
 })
 
 test('the Google-shaped provider shows its known gaps, and the Markdown export names them without the made-up code', async ({
