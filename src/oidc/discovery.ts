@@ -13,7 +13,7 @@ import { toOidcError } from './translate-error'
 export type ProviderMetadata = oauth.AuthorizationServer
 
 /** Endpoints this app requests or navigates to; every one must be https, or http on loopback. */
-const ENDPOINT_FIELDS = [
+export const ENDPOINT_FIELDS = [
   'authorization_endpoint',
   'token_endpoint',
   'userinfo_endpoint',
@@ -21,6 +21,7 @@ const ENDPOINT_FIELDS = [
   'revocation_endpoint',
   'end_session_endpoint',
 ] as const
+export type EndpointField = (typeof ENDPOINT_FIELDS)[number]
 
 /**
  * The issuer identifier must be an https URL without query or fragment (OpenID Connect Discovery §2,

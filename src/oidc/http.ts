@@ -24,7 +24,8 @@ export interface HttpOptions {
   now?: () => number
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000
+/** Per-request time limit unless HttpOptions says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 15_000
 function describeRequest(
   url: string,
   init: RequestInit,

@@ -49,7 +49,7 @@ export { fetchUserInfo } from './userinfo'
 export type { UserInfoResult } from './userinfo'
 export type { TokenSet } from './token-set'
 export type { HttpExchange } from './http-exchange'
-export { maskedExchange, runProviderChecks } from './provider-check-run'
+export { runProviderChecks } from './provider-check-run'
 export type {
   ProviderCheckInput,
   ProviderCheckReport,

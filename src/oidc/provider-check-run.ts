@@ -9,7 +9,7 @@ import * as oauth from 'oauth4webapi'
 
 import { isCredentialParameter } from '../config/credential-parameters'
 import { discoveryUrl, parseIssuer } from './discovery'
-import { requestOptions } from './http'
+import { DEFAULT_TIMEOUT_MS, requestOptions } from './http'
 import type { HttpOptions } from './http'
 import type { HttpExchange } from './http-exchange'
 import { isOidcError } from './oidc-error'
@@ -91,7 +91,7 @@ function headerOf(headers: readonly [string, string][] | undefined, name: string
 }
 
 /** The exchange as evidence: credential parameters and Authorization values masked. */
-export function maskedExchange(exchange: HttpExchange): HttpExchange {
+function maskedExchange(exchange: HttpExchange): HttpExchange {
   const requestBody = maskBody(
     exchange.requestBody,
     headerOf(exchange.requestHeaders, 'content-type'),
@@ -141,7 +141,10 @@ export async function runProviderChecks(
     try {
       const response = await recorded(url.href, {
         ...init,
-        signal: AbortSignal.any([options.signal, AbortSignal.timeout(http.timeoutMs ?? 15_000)]),
+        signal: AbortSignal.any([
+          options.signal,
+          AbortSignal.timeout(http.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        ]),
       })
       // The recorder has read its copy of the answer before the response comes back here.
       return { response, probe: { answered: true, status: response.status }, exchanges }

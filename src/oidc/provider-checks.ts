@@ -5,6 +5,8 @@
  * judgement names the spec section it comes from and, when it is not a pass, what to change at
  * the provider.
  */
+import { ENDPOINT_FIELDS } from './discovery'
+import type { EndpointField } from './discovery'
 import { isAllowedEndpointUrl } from './http'
 import type { Reachability } from './oidc-error'
 
@@ -126,21 +128,10 @@ const REQUIRED_MEMBERS = [
   'id_token_signing_alg_values_supported',
 ] as const
 
-/** The endpoints this app requests or sends the browser to. */
-export const ENDPOINT_MEMBERS = [
-  'authorization_endpoint',
-  'token_endpoint',
-  'userinfo_endpoint',
-  'jwks_uri',
-  'revocation_endpoint',
-  'end_session_endpoint',
-] as const
-export type EndpointMember = (typeof ENDPOINT_MEMBERS)[number]
-
 /** An endpoint the metadata names, when it is a URL this app would use. */
 export function endpointOf(
   metadata: Record<string, unknown>,
-  member: EndpointMember,
+  member: EndpointField,
 ): URL | undefined {
   const value = stringMember(metadata, member)
   if (value === undefined || !URL.canParse(value)) return undefined
@@ -259,7 +250,7 @@ function judgeIssParameter(metadata: Record<string, unknown>): ProviderCheck {
 }
 
 function judgeHttps(metadata: Record<string, unknown>): ProviderCheck {
-  const unsafe = ENDPOINT_MEMBERS.filter((member) => {
+  const unsafe = ENDPOINT_FIELDS.filter((member) => {
     const value = stringMember(metadata, member)
     return (
       metadata[member] !== undefined &&
@@ -280,7 +271,7 @@ function judgeHttps(metadata: Record<string, unknown>): ProviderCheck {
       )
 }
 
-const OPTIONAL_ENDPOINTS: readonly [ProviderCheckId, EndpointMember, string][] = [
+const OPTIONAL_ENDPOINTS: readonly [ProviderCheckId, EndpointField, string][] = [
   [
     'userinfo-endpoint',
     'userinfo_endpoint',
