@@ -208,6 +208,14 @@ function close(server: Server): Promise<void> {
   })
 }
 
+/** The quirks that are settings of oidc-provider rather than answers rewritten (provider-quirks.ts). */
+function weakSettings(quirks: ProviderQuirks) {
+  return {
+    ...(quirks.pkceNotRequired === true ? { pkce: { required: () => false } } : {}),
+    ...(quirks.refreshTokenNotRotated === true ? { rotateRefreshToken: false } : {}),
+  }
+}
+
 export async function startLocalProviders(
   options: LocalProvidersOptions,
 ): Promise<RunningProviders> {
@@ -257,6 +265,7 @@ export async function startLocalProviders(
       jwks: localKeys,
       cookies: { keys: [randomCookieKey()] },
       ttl,
+      ...weakSettings(options.quirks ?? {}),
       features: {
         devInteractions: { enabled: true },
         introspection: { enabled: false },

@@ -21,6 +21,15 @@ export interface ProviderQuirks {
   grantOpenIdOnly?: boolean
   /** jwks_uri answers without CORS headers, as on Azure AD B2C and ADFS. */
   jwksWithoutCors?: boolean
+  /** UserInfo answers without CORS headers, as providers do that expect only servers to call it. */
+  userinfoWithoutCors?: boolean
+  /** PKCE is optional, as providers that still allow it for older clients have it. */
+  pkceNotRequired?: boolean
+  /**
+   * Refresh tokens are reused, never rotated (as Google's), so a used one is accepted again: there
+   * is nothing to detect a reuse by.
+   */
+  refreshTokenNotRotated?: boolean
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -88,7 +97,10 @@ export function providerQuirks(options: {
       return
     }
     await next()
-    if (quirks.jwksWithoutCors === true && ctx.oidc?.route === 'jwks') {
+    if (
+      (quirks.jwksWithoutCors === true && ctx.oidc?.route === 'jwks') ||
+      (quirks.userinfoWithoutCors === true && ctx.oidc?.route === 'userinfo')
+    ) {
       ctx.remove('access-control-allow-origin')
     }
     if (

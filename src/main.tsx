@@ -12,6 +12,7 @@ import { resolveInitialSettings } from './app/initial-settings'
 import { createAppRouter } from './app/router'
 import { browserStorage, createMemoryStorage, storageKeys } from './app/memory-storage'
 import { restoreRequestFor } from './app/sign-in-request'
+import { createProviderWindow, postProviderWindowReturn } from './app/provider-window'
 import { createSilentFrame, postSilentCallback } from './app/silent-frame'
 import { syncSignOutAcrossTabs } from './app/tab-sync'
 import { paths, redirectUriFor } from './config/paths'
@@ -63,10 +64,27 @@ function loadFlowPiece(): Promise<FlowViews> {
   return flowPiece
 }
 
-// A page that opened this one keeps a handle on it; nothing here needs it (HTML §7.2.2.1).
+/**
+ * The page that opened this one, when it is this app: the provider's window of the provider check
+ * (app/provider-window.ts), back from the provider. Another origin's opener cannot be read.
+ */
+function openerOfThisOrigin(): Window | undefined {
+  try {
+    const opener = window.opener as Window | null
+    return opener !== null && opener.location.origin === origin ? opener : undefined
+  } catch {
+    return undefined
+  }
+}
+const appOpener = openerOfThisOrigin()
+// Any other page that opened this one keeps a handle on it; nothing here needs it (HTML §7.2.2.1).
 window.opener = null
 
-if (inFrame && onCallback && parentIsThisOrigin()) {
+if (appOpener && !inFrame && !onCallback) {
+  // Back from the provider in the window the provider check opened: the page that opened it reads
+  // the URL and closes this window; nothing runs here.
+  postProviderWindowReturn(appOpener)
+} else if (inFrame && onCallback && parentIsThisOrigin()) {
   // The hidden frame of a silent renewal: report back to the app that opened it, render nothing.
   postSilentCallback()
 } else if (inFrame) {
@@ -111,6 +129,7 @@ function boot(): void {
       window.location.assign(url)
     },
     silentFrame: createSilentFrame({ origin, timeoutMs: 10_000 }),
+    providerWindow: createProviderWindow({ origin }),
     postLogoutRedirectUri: appUrl,
     loadFlows: async () => (await loadFlowPiece()).createSessionFlows,
   })

@@ -5,7 +5,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { ReactNode } from 'react'
 
-import type { Session, SessionState, TimelineEntry } from '../session'
+import type { ProviderCheckRun, Session, SessionState, TimelineEntry } from '../session'
 
 const SessionContext = createContext<Session | undefined>(undefined)
 
@@ -32,4 +32,10 @@ export function useSession(): SessionState {
 export function useTimeline(): readonly TimelineEntry[] {
   const session = useSessionActions()
   return useSyncExternalStore(session.subscribe, session.getTimeline)
+}
+
+/** What the provider check is doing; re-renders when that changes. */
+export function useProviderCheck(): ProviderCheckRun {
+  const session = useSessionActions()
+  return useSyncExternalStore(session.subscribe, session.getProviderCheck)
 }

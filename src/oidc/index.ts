@@ -49,12 +49,14 @@ export { fetchUserInfo } from './userinfo'
 export type { UserInfoResult } from './userinfo'
 export type { TokenSet } from './token-set'
 export type { HttpExchange } from './http-exchange'
-export { runProviderChecks } from './provider-check-run'
+export { runProviderChecks, withSignInChecks } from './provider-check-run'
+export { createSignInCheckRun } from './provider-check-sign-in'
+export type { SignInCheckRun } from './provider-check-sign-in'
 export type {
   ProviderCheckInput,
   ProviderCheckReport,
   ProviderCheckRunOptions,
   ReportedCheck,
 } from './provider-check-run'
-export { PROVIDER_CHECKS } from './provider-checks'
-export type { ProviderCheckId, ProviderCheckOutcome } from './provider-checks'
+export { PROVIDER_CHECKS, SIGN_IN_CHECKS } from './provider-checks'
+export type { ProviderCheckId, ProviderCheckOutcome, SignInCheckId } from './provider-checks'

@@ -7,11 +7,11 @@
  */
 import * as oauth from 'oauth4webapi'
 
-import { isCredentialParameter } from '../config/credential-parameters'
 import { discoveryUrl, parseIssuer } from './discovery'
 import { DEFAULT_TIMEOUT_MS, requestOptions } from './http'
 import type { HttpOptions } from './http'
 import type { HttpExchange } from './http-exchange'
+import { recording } from './provider-check-evidence'
 import { isOidcError } from './oidc-error'
 import type { OidcStep } from './oidc-error'
 import {
@@ -22,8 +22,9 @@ import {
   judgeReadable,
   notChecked,
   PROVIDER_CHECKS,
+  SIGN_IN_CHECKS,
 } from './provider-checks'
-import type { CorsProbe, ProviderCheck, ProviderCheckId } from './provider-checks'
+import type { CorsProbe, ProviderCheck, ProviderCheckId, SignInCheckId } from './provider-checks'
 
 export interface ProviderCheckInput {
   issuer: string
@@ -55,59 +56,39 @@ export interface ProviderCheckRunOptions {
   onProgress: (doing: string) => void
 }
 
-const MASKED = '(masked)'
+const STOPPED = 'Not checked: you stopped the check before it ran.'
+const NEEDS_SIGN_IN =
+  'Not checked: it needs a sign-in. Sign in, then run the check from the signed-in page.'
+const AT_SIGN_OUT = 'Not checked yet: it comes with the sign-out, the last step.'
+const NOT_REACHED = 'Not checked: the check ended before it got there.'
 
-function maskForm(body: string): string {
-  const form = new URLSearchParams(body)
-  const masked = new URLSearchParams()
-  for (const [name, value] of form)
-    masked.append(name, isCredentialParameter(name) ? MASKED : value)
-  return masked.toString()
+function isSignInCheck(id: ProviderCheckId): id is SignInCheckId {
+  return (SIGN_IN_CHECKS as readonly string[]).includes(id)
 }
 
-function maskJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskJson)
-  if (typeof value !== 'object' || value === null) return value
-  return Object.fromEntries(
-    Object.entries(value).map(([name, member]) => [
-      name,
-      isCredentialParameter(name) ? MASKED : maskJson(member),
-    ]),
-  )
-}
-
-function maskBody(body: string | undefined, type: string | undefined): string | undefined {
-  if (body === undefined) return undefined
-  if (type?.includes('application/x-www-form-urlencoded')) return maskForm(body)
-  try {
-    return JSON.stringify(maskJson(JSON.parse(body)), null, 2)
-  } catch {
-    return body
+/**
+ * The report with the sign-in part's outcomes in place of "needs a sign-in": what the part did not
+ * judge is not checked, and says why.
+ */
+export function withSignInChecks(
+  report: ProviderCheckReport,
+  found: ReadonlyMap<SignInCheckId, ReportedCheck>,
+  finishedAt: number,
+  stopped: boolean,
+): ProviderCheckReport {
+  const reason = (id: SignInCheckId) => {
+    if (stopped) return STOPPED
+    return id === 'end-session-return' || id === 'session-ended' ? AT_SIGN_OUT : NOT_REACHED
   }
-}
-
-function headerOf(headers: readonly [string, string][] | undefined, name: string) {
-  return headers?.find(([header]) => header.toLowerCase() === name)?.[1]
-}
-
-/** The exchange as evidence: credential parameters and Authorization values masked. */
-function maskedExchange(exchange: HttpExchange): HttpExchange {
-  const requestBody = maskBody(
-    exchange.requestBody,
-    headerOf(exchange.requestHeaders, 'content-type'),
-  )
-  const responseBody = maskBody(
-    exchange.responseBody,
-    headerOf(exchange.responseHeaders, 'content-type'),
-  )
   return {
-    ...exchange,
-    requestHeaders: exchange.requestHeaders.map(([name, value]) => [
-      name,
-      name.toLowerCase() === 'authorization' ? MASKED : value,
-    ]),
-    ...(requestBody === undefined ? {} : { requestBody }),
-    ...(responseBody === undefined ? {} : { responseBody }),
+    ...report,
+    finishedAt,
+    stopped: report.stopped || stopped,
+    checks: report.checks.map((check) =>
+      isSignInCheck(check.id)
+        ? (found.get(check.id) ?? { ...notChecked(check.id, reason(check.id)), evidence: [] })
+        : check,
+    ),
   }
 }
 
@@ -134,10 +115,7 @@ export async function runProviderChecks(
   async function ask(step: OidcStep, url: URL, init: RequestInit, doing: string): Promise<Answer> {
     options.onProgress(doing)
     const exchanges: HttpExchange[] = []
-    const recorded = requestOptions(step, issuer, {
-      ...http,
-      onExchange: (_step, exchange) => exchanges.push(maskedExchange(exchange)),
-    })[oauth.customFetch]
+    const recorded = requestOptions(step, issuer, recording(http, exchanges))[oauth.customFetch]
     try {
       const response = await recorded(url.href, {
         ...init,
@@ -258,7 +236,8 @@ export async function runProviderChecks(
   }
 
   const why = (id: ProviderCheckId): string => {
-    if (stopped) return 'Not checked: you stopped the check before it ran.'
+    if (isSignInCheck(id)) return NEEDS_SIGN_IN
+    if (stopped) return STOPPED
     if (!checks.has('issuer-exact')) return 'Not checked: the discovery document could not be read.'
     if (id === 'jwks-keys' && checks.has('jwks-readable'))
       return 'Not checked: the key set could not be read.'

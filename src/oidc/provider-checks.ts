@@ -12,8 +12,8 @@ import type { Reachability } from './oidc-error'
 
 export type ProviderCheckOutcome = 'pass' | 'fail' | 'warning' | 'not-checked'
 
-/** Every check of the metadata part, in the order the report lists them. */
-export const PROVIDER_CHECKS = [
+/** The checks that need no sign-in, in the order the report lists them. */
+export const METADATA_CHECKS = [
   'discovery-readable',
   'issuer-exact',
   'required-metadata',
@@ -32,7 +32,39 @@ export const PROVIDER_CHECKS = [
   'userinfo-cors',
   'revocation-cors',
 ] as const
+
+/**
+ * The checks that need a sign-in: they get authorizations of their own, spend and revoke tokens, and
+ * end the provider session (sign-in-checks.ts judges them, provider-check-sign-in.ts runs them).
+ */
+export const SIGN_IN_CHECKS = [
+  'silent-authorization',
+  'callback-state',
+  'callback-iss',
+  'code-exchange',
+  'id-token',
+  'pkce-wrong-verifier',
+  'pkce-required',
+  'redirect-uri-exact',
+  'code-replay',
+  'code-replay-revokes',
+  'userinfo-call',
+  'refresh-issued',
+  'token-lifetimes',
+  'refresh-rotation',
+  'refresh-reuse',
+  'refresh-family',
+  'revocation-public',
+  'revoked-refresh-refused',
+  'revoked-access-refused',
+  'end-session-return',
+  'session-ended',
+] as const
+
+/** Every check, in the order the report lists them. */
+export const PROVIDER_CHECKS = [...METADATA_CHECKS, ...SIGN_IN_CHECKS] as const
 export type ProviderCheckId = (typeof PROVIDER_CHECKS)[number]
+export type SignInCheckId = (typeof SIGN_IN_CHECKS)[number]
 
 export interface ProviderCheck {
   id: ProviderCheckId
@@ -64,6 +96,27 @@ const TITLES: Record<ProviderCheckId, string> = {
   'token-cors': 'The token endpoint answers this origin (CORS)',
   'userinfo-cors': 'The UserInfo endpoint answers this origin (CORS)',
   'revocation-cors': 'The revocation endpoint answers this origin (CORS)',
+  'silent-authorization': 'A prompt=none authorization in a hidden frame comes back',
+  'callback-state': 'The callback echoes state',
+  'callback-iss': 'The callback carries iss, the issuer’s own',
+  'code-exchange': 'This page exchanges a code for tokens',
+  'id-token': 'The ID token passes every check',
+  'pkce-wrong-verifier': 'A code with the wrong code_verifier is refused',
+  'pkce-required': 'An authorization without code_challenge goes nowhere',
+  'redirect-uri-exact': 'A code is redeemed only with its exact redirect_uri',
+  'code-replay': 'A code works once',
+  'code-replay-revokes': 'A replayed code revokes the tokens issued from it',
+  'userinfo-call': 'UserInfo answers an access token sent from this origin',
+  'refresh-issued': 'A refresh token is issued to this client',
+  'token-lifetimes': 'Token lifetimes are announced',
+  'refresh-rotation': 'The refresh token rotates',
+  'refresh-reuse': 'A refresh token already used is refused',
+  'refresh-family': 'Reuse revokes the newer refresh tokens too',
+  'revocation-public': 'This client can revoke its tokens',
+  'revoked-refresh-refused': 'A revoked refresh token is refused',
+  'revoked-access-refused': 'A revoked access token is refused at UserInfo',
+  'end-session-return': 'End-session comes back with state',
+  'session-ended': 'After the sign-out, prompt=none answers login_required',
 }
 
 const SPECS: Record<ProviderCheckId, string> = {
@@ -84,9 +137,31 @@ const SPECS: Record<ProviderCheckId, string> = {
   'token-cors': 'RFC 6749 §3.2; Fetch Standard §3.2 (CORS)',
   'userinfo-cors': 'OpenID Connect Core 1.0 §5.3; Fetch Standard §3.2 (CORS)',
   'revocation-cors': 'RFC 7009 §2.1, §2.2; Fetch Standard §3.2 (CORS)',
+  'silent-authorization': 'OpenID Connect Core 1.0 §3.1.2.1 (prompt=none), §3.1.2.6',
+  'callback-state': 'RFC 6749 §4.1.2, §10.12',
+  'callback-iss': 'RFC 9207 §2, §2.4; RFC 9700 §4.4',
+  'code-exchange': 'RFC 6749 §4.1.3; RFC 7636 §4.5; Fetch Standard §3.2 (CORS)',
+  'id-token': 'OpenID Connect Core 1.0 §2, §3.1.3.6, §3.1.3.7',
+  'pkce-wrong-verifier': 'RFC 7636 §4.6; RFC 9700 §2.1.1',
+  'pkce-required': 'RFC 9700 §2.1.1, §4.8.2; OAuth 2.1 draft §4.1.1',
+  'redirect-uri-exact': 'RFC 6749 §4.1.3; RFC 9700 §2.1, §4.1.3',
+  'code-replay': 'RFC 6749 §4.1.2, §10.5; RFC 9700 §4.5',
+  'code-replay-revokes': 'RFC 6749 §4.1.2',
+  'userinfo-call': 'OpenID Connect Core 1.0 §5.3; RFC 6750 §2.1; Fetch Standard §3.2 (CORS)',
+  'refresh-issued': 'RFC 6749 §1.5, §6; OpenID Connect Core 1.0 §11',
+  'token-lifetimes': 'RFC 6749 §5.1 (expires_in)',
+  'refresh-rotation': 'RFC 9700 §4.14.2; RFC 6749 §6',
+  'refresh-reuse': 'RFC 9700 §4.14.2',
+  'refresh-family': 'RFC 9700 §4.14.2',
+  'revocation-public': 'RFC 7009 §2.1, §2.2',
+  'revoked-refresh-refused': 'RFC 7009 §2.1, §2.2',
+  'revoked-access-refused': 'RFC 7009 §2.1, §2.2; RFC 6750 §3.1',
+  'end-session-return': 'OpenID Connect RP-Initiated Logout 1.0 §2, §3',
+  'session-ended': 'OpenID Connect RP-Initiated Logout 1.0 §2; OpenID Connect Core 1.0 §3.1.2.6',
 }
 
-function check(
+/** One judgement, with the check's title and spec; the fix is kept only when it did not pass. */
+export function check(
   id: ProviderCheckId,
   outcome: ProviderCheckOutcome,
   finding: string,

@@ -52,6 +52,8 @@ export async function exchangeAuthorizationCode(input: {
   clientSecret: string | undefined
   http: HttpOptions
   nowSeconds: number
+  /** Sends no code_verifier: only "Check this provider" does, to see whether PKCE is required. */
+  withoutVerifier?: boolean
 }): Promise<TokenSet> {
   const { pending, parameters, http } = input
   const client = oauthClient(pending)
@@ -66,7 +68,8 @@ export async function exchangeAuthorizationCode(input: {
       auth,
       parameters,
       pending.redirectUri,
-      pending.codeVerifier,
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the provider check's PKCE probe only: it asks whether the provider refuses a code without its verifier
+      input.withoutVerifier === true ? oauth.nopkce : pending.codeVerifier,
       requestOptions('token-request', issuer, http),
     )
   } catch (error) {

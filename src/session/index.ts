@@ -9,6 +9,7 @@ export type { PendingAuthorizationStore } from './pending-authorization-store'
 export { refreshLeadSeconds } from './refresh-scheduler'
 export { createSession } from './session'
 export type { Session, SessionDeps, SignInRequest } from './session'
+export type { ProviderCheckRun } from './provider-check'
 export type {
   ApiCall,
   RefreshRecord,

@@ -31,6 +31,9 @@ export interface SessionFlows extends Pick<
   | 'callResource'
   | 'signOut'
   | 'checkProvider'
+  | 'checkProviderWithSignIn'
+  | 'finishProviderCheck'
+  | 'stopProviderCheck'
 > {
   /** `taken` was taken from storage by the session before anything else could run. */
   completeSignIn: (callbackUrl: URL, taken: TakenAuthorization) => Promise<void>
@@ -51,7 +54,7 @@ export function createSessionFlows(store: SessionStore): SessionFlows {
     ...createCallback(context, renewal),
     ...createApiCalls(context, renewal),
     ...createSignOut(context, renewal),
-    ...createProviderCheck(store),
+    ...createProviderCheck(context),
     refreshNow,
     setAutoRefresh,
     wake,

@@ -8,17 +8,13 @@
  * sign-in that never came back, a timeline left in storage. Time, storage, fetch, frames and
  * navigation are passed in; it never touches window or document itself.
  */
-import type {
-  HttpOptions,
-  ProviderCheckInput,
-  ProviderCheckReport,
-  ProviderCheckRunOptions,
-} from '../oidc'
+import type { HttpOptions, ProviderCheckInput } from '../oidc'
 import type { TimerClock } from './clock'
 import { epochSeconds } from './clock'
 import { TIMELINE_KEY } from './flow-timeline'
 import type { TimelineEntry } from './flow-timeline'
 import type { PendingAuthorizationStore } from './pending-authorization-store'
+import type { ProviderCheckRun } from './provider-check'
 import type { SessionFlows } from './session-flows'
 import { signedOut } from './session-state'
 import type { SessionState } from './session-state'
@@ -50,6 +46,12 @@ export interface SessionDeps {
    * URL the frame reached; rejects when the frame does not answer in time. Absent: no silent renewal.
    */
   silentFrame?: (authorizationUrl: string) => Promise<URL>
+  /**
+   * Opens a URL of the provider's in a window of its own, which the user acts in, and resolves with
+   * the URL of this app the window came back to (closed by then); rejects when it is blocked, closed
+   * first, or the signal aborts. Absent: the provider check cannot end the provider session.
+   */
+  providerWindow?: (url: string, signal: AbortSignal) => Promise<URL>
   /** Where the provider sends the browser after RP-initiated logout. */
   postLogoutRedirectUri: string
   /** Fetches the flows' code (session-flows.ts); may fail, offline or after a new deployment. */
@@ -82,15 +84,18 @@ export interface Session {
   callResource: (url: string) => Promise<void>
   /** Revokes the tokens, forgets everything, and ends the provider session where it can. */
   signOut: () => Promise<void>
+  /** The provider check: idle, running, waiting for the sign-out that ends it, done or failed. */
+  getProviderCheck: () => ProviderCheckRun
+  /** The provider check's part without a sign-in, for these settings. Changes nothing else. */
+  checkProvider: (input: ProviderCheckInput) => void
   /**
-   * "Check this provider", the metadata part: discovery, the key set and each endpoint's CORS,
-   * judged into a report. Changes nothing in the session; rejects when the flows cannot load or the
-   * issuer is not a URL this app would use.
+   * Every part of the provider check, with the user's agreement: the sign-in is handed over to it
+   * (this page signs out at once), and its tokens are spent and revoked.
    */
-  checkProvider: (
-    input: ProviderCheckInput,
-    options: ProviderCheckRunOptions,
-  ) => Promise<ProviderCheckReport>
+  checkProviderWithSignIn: () => void
+  /** The provider check's last step: the provider session ended in the provider's window. */
+  finishProviderCheck: () => Promise<void>
+  stopProviderCheck: () => void
   /** The browser came back from the provider's end-session endpoint with this `state`. */
   completeSignOut: (state: string | null) => Promise<void>
   /**
@@ -113,6 +118,8 @@ export interface SessionStore {
   set: (next: SessionState) => void
   /** Tells the subscribers that the timeline changed. */
   notify: () => void
+  /** Publishes what the provider check is doing. */
+  setProviderCheck: (run: ProviderCheckRun) => void
   /** Forgets the flows' state (tokens, secret, timers) and this tab's session marker. */
   forgetEverything: () => void
 }
@@ -126,6 +133,7 @@ export function createSession(deps: SessionDeps): Session {
   const hint = deps.markers.readSessionHint()
   let state: SessionState = hint ? { status: 'signed-out', restorable: hint } : signedOut
   const listeners = new Set<() => void>()
+  let providerCheck: ProviderCheckRun = { status: 'idle' }
 
   function notify(): void {
     for (const listener of listeners) listener()
@@ -144,7 +152,19 @@ export function createSession(deps: SessionDeps): Session {
     deps.markers.clearSessionHint()
   }
 
-  const store: SessionStore = { deps, getState: () => state, set, notify, forgetEverything }
+  function setProviderCheck(run: ProviderCheckRun): void {
+    providerCheck = run
+    notify()
+  }
+
+  const store: SessionStore = {
+    deps,
+    getState: () => state,
+    set,
+    notify,
+    setProviderCheck,
+    forgetEverything,
+  }
 
   function loadFlows(): Promise<SessionFlows> {
     loading ??= deps.loadFlows().then(
@@ -228,8 +248,29 @@ export function createSession(deps: SessionDeps): Session {
     callResource: (url) => withFlows((loaded) => loaded.callResource(url)),
 
     signOut: () => withFlows((loaded) => loaded.signOut()),
-    checkProvider: (input, options) =>
-      loadFlows().then((loaded) => loaded.checkProvider(input, options)),
+    getProviderCheck: () => providerCheck,
+
+    checkProvider(input) {
+      setProviderCheck({ status: 'running', doing: 'Fetching the code of the check…' })
+      loadFlows().then(
+        (loaded) => {
+          loaded.checkProvider(input)
+        },
+        (error: unknown) => {
+          setProviderCheck({ status: 'failed', error })
+        },
+      )
+    },
+
+    checkProviderWithSignIn() {
+      flows?.checkProviderWithSignIn()
+    },
+
+    finishProviderCheck: () => flows?.finishProviderCheck() ?? Promise.resolve(),
+
+    stopProviderCheck() {
+      flows?.stopProviderCheck()
+    },
 
     async completeSignOut(returnedState) {
       const signOut = deps.markers.takePendingSignOut()

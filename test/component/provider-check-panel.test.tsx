@@ -7,90 +7,88 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { ProviderCheckPanel } from '../../src/features/provider-check/provider-check-panel'
-import { OidcError, PROVIDER_CHECKS } from '../../src/oidc'
-import type { ProviderCheckReport, ProviderCheckRunOptions } from '../../src/oidc'
+import { createSession } from '../../src/session'
+import { MemoryStorage } from '../support/memory-storage'
 import { renderStrict } from '../support/render'
+import { testSessionDeps } from '../support/session-deps'
 
 afterEach(() => {
   cleanup()
 })
 
-function report(stopped: boolean): ProviderCheckReport {
-  return {
-    issuer: 'https://op.example',
-    clientId: 'spa',
-    origin: 'https://app.example',
-    startedAt: 0,
-    finishedAt: 1,
-    stopped,
-    checks: PROVIDER_CHECKS.map((id) => ({
-      id,
-      title: `title of ${id}`,
-      outcome: id === 'discovery-readable' ? 'pass' : 'not-checked',
-      finding: id === 'discovery-readable' ? 'read' : 'Not checked: you stopped the check.',
-      spec: 'RFC 8414 §3',
-      evidence: [],
-    })),
+/** A session whose requests wait until they are aborted, and the URLs they were sent to. */
+function waitingSession() {
+  const asked: string[] = []
+  const fetch = (url: string | URL | Request, init?: RequestInit) => {
+    asked.push(url instanceof Request ? url.url : url.toString())
+    return new Promise<Response>((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => {
+        reject(new DOMException('aborted', 'AbortError'))
+      })
+    })
   }
+  const session = createSession(
+    testSessionDeps({ fetch, storage: new MemoryStorage(), navigations: [] }),
+  )
+  return { session, asked }
 }
 
 describe('the provider check panel', () => {
   it('says what it is doing, stops when asked, and focuses the report', async () => {
     const user = userEvent.setup()
-    let options: ProviderCheckRunOptions | undefined
+    const { session, asked } = waitingSession()
     renderStrict(
       <ProviderCheckPanel
+        signedIn={false}
         issuer="https://op.example"
         clientId="spa"
         redirectUri="https://app.example/callback"
-        run={(_input, given) => {
-          options = given
-          given.onProgress('Reading the key set (jwks_uri)…')
-          return new Promise((resolve) => {
-            given.signal.addEventListener('abort', () => {
-              resolve(report(true))
-            })
-          })
-        }}
       />,
+      { session },
     )
     await user.click(screen.getByRole('button', { name: 'Check this provider' }))
-    expect(screen.getByRole('status').textContent).toBe('Reading the key set (jwks_uri)…')
-    expect(screen.getByRole('button', { name: 'Check this provider' })).toHaveProperty(
-      'disabled',
-      true,
-    )
+    expect((await screen.findByRole('status')).textContent).toBe('Reading the discovery document…')
+    expect(asked).toEqual(['https://op.example/.well-known/openid-configuration'])
+    expect(screen.queryByRole('button', { name: 'Check this provider' })).toBeNull()
 
     await user.click(screen.getByRole('button', { name: 'Stop' }))
-    expect(options?.signal.aborted).toBe(true)
     const heading = await screen.findByRole('heading', { name: 'Report for https://op.example' })
     expect(document.activeElement).toBe(heading)
     expect(screen.getByTestId('provider-check-summary').textContent).toContain(
-      'Stopped before the end. 1 passed, 0 failed, 0 with a warning, 16 not checked.',
+      'Stopped before the end. 0 passed, 0 failed, 0 with a warning, 38 not checked.',
+    )
+    expect(screen.getAllByText('Not checked: you stopped the check before it ran.')).toHaveLength(
+      17,
     )
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull()
   })
 
   it('tells a check that could not start in a focused alert', async () => {
     const user = userEvent.setup()
+    const { session, asked } = waitingSession()
     renderStrict(
       <ProviderCheckPanel
+        signedIn={false}
         issuer="op.example"
         clientId="spa"
         redirectUri="https://app.example/callback"
-        run={() =>
-          Promise.reject(
-            new OidcError('invalid_settings', 'settings', '"op.example" is not a URL', {
-              check: 'issuer',
-            }),
-          )
-        }
       />,
+      { session },
     )
     await user.click(screen.getByRole('button', { name: 'Check this provider' }))
     const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toContain('"op.example" is not a URL')
-    expect(alert.textContent).toContain('The check did not run')
+    expect(alert.textContent).toContain('op.example')
+    expect(alert.textContent).toContain('The check did not finish')
     expect(alert.contains(document.activeElement)).toBe(true)
+    expect(asked).toEqual([])
+  })
+
+  it('signed in, says what the check will do to the sign-in before it is agreed to', () => {
+    const { session } = waitingSession()
+    renderStrict(<ProviderCheckPanel signedIn issuer="https://op.example" />, { session })
+    expect(screen.getByText(/this page signs out at once/).textContent).toContain(
+      'spends and revokes them',
+    )
+    expect(screen.getByRole('button', { name: 'Agree, and check every part' })).toBeTruthy()
   })
 })

@@ -103,7 +103,7 @@ export async function signInAtProvider(page: Page, login = 'alice'): Promise<voi
 /** Opens a tab of the signed-in workspace. */
 export async function showTab(
   page: Page,
-  name: 'Tokens' | 'Flow' | 'API' | 'Storage',
+  name: 'Tokens' | 'Flow' | 'API' | 'Check provider' | 'Storage',
 ): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click()
 }

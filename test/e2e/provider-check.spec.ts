@@ -8,7 +8,15 @@ import type { Page } from '@playwright/test'
 import { LOCAL_CLIENT_ID, startLocalProviders } from '../../provider/local-providers'
 import type { RunningProviders } from '../../provider/local-providers'
 import { expectNoAxeViolations } from './axe'
-import { expect, openCollapsed, openSettings, test } from './fixtures'
+import {
+  expect,
+  openCollapsed,
+  openSettings,
+  showTab,
+  signInAtProvider,
+  signInWithDefaults,
+  test,
+} from './fixtures'
 import { E2E } from './ports'
 
 async function runCheck(page: Page) {
@@ -30,16 +38,45 @@ async function outcomes(page: Page): Promise<Record<string, string>> {
   return seen
 }
 
+/**
+ * Signed in, the check with every part: agreed to, run, and ended by confirming the sign-out in the
+ * provider's window. Returns the report and every body the page sent, to look for in the exports.
+ */
+async function runSignedInCheck(page: Page) {
+  const sent: string[] = []
+  page.on('request', (request) => {
+    const body = request.postData()
+    if (body !== null) sent.push(body)
+  })
+  await showTab(page, 'Check provider')
+  await page.getByRole('button', { name: 'Agree, and check every part' }).click()
+  // This page signed out at once: the check runs on the signed-out screen.
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  const lastStep = page.getByRole('heading', { name: 'Last step: sign out at the provider' })
+  await expect(lastStep).toBeVisible({ timeout: 60_000 })
+  await expect(lastStep).toBeFocused()
+  return { sent, lastStep }
+}
+
+/** Every credential value the page sent in a form body. */
+function credentialsIn(sent: readonly string[]): string[] {
+  return sent
+    .flatMap((body) => [...new URLSearchParams(body)])
+    .filter(([name]) => ['code', 'code_verifier', 'token', 'refresh_token'].includes(name))
+    .map(([, value]) => value)
+}
+
 test('the local provider passes every check a browser app depends on', async ({ page }) => {
   await page.goto('/')
   const report = await runCheck(page)
 
   await expect(report.getByTestId('provider-check-summary')).toContainText(
-    '17 passed, 0 failed, 0 with a warning, 0 not checked.',
+    '17 passed, 0 failed, 0 with a warning, 21 not checked.',
   )
   const seen = await outcomes(page)
-  expect(Object.keys(seen)).toHaveLength(17)
-  expect(Object.values(seen).every((outcome) => outcome === 'Pass')).toBe(true)
+  expect(Object.keys(seen)).toHaveLength(38)
+  expect(Object.values(seen).filter((outcome) => outcome === 'Pass')).toHaveLength(17)
+  await expect(report.locator('[data-check="code-replay"]')).toContainText('it needs a sign-in')
   // Its evidence is the provider's answer as read here: the made-up code was refused.
   const token = report.locator('[data-check="token-cors"]')
   await token.locator('summary').click()
@@ -49,6 +86,53 @@ test('the local provider passes every check a browser app depends on', async ({ 
     await page.emulateMedia({ colorScheme: scheme })
     await expectNoAxeViolations(page, `the provider report (${scheme})`)
   }
+})
+
+test('signed in, every check passes at the local provider, and the check ends signed out everywhere', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await signInWithDefaults(page)
+  const { sent } = await runSignedInCheck(page)
+
+  const popupOpened = page.waitForEvent('popup')
+  await page.getByRole('button', { name: 'Sign out at the provider' }).click()
+  const popup = await popupOpened
+  await popup.getByRole('button', { name: 'Yes, sign me out' }).click()
+  const report = page.getByRole('region', { name: /^Report for/ })
+  await expect(report).toBeVisible({ timeout: 30_000 })
+  await expect(report.getByTestId('provider-check-summary')).toContainText(
+    /\d+ passed, 0 failed, 0 with a warning/,
+    { timeout: 30_000 },
+  )
+  const seen = await outcomes(page)
+  const notPassed = Object.entries(seen).filter(([, outcome]) => outcome !== 'Pass')
+  // oidc-provider's reuse detection revokes the whole grant: no refresh token is left to revoke, and
+  // the code's access token is refused before its replay. Both are said, not passed.
+  expect(notPassed).toEqual([
+    ['code-replay-revokes', 'Not checked'],
+    ['revoked-refresh-refused', 'Not checked'],
+    ['revoked-access-refused', 'Not checked'],
+  ])
+  await expect(report.locator('[data-check="pkce-wrong-verifier"]')).toContainText('invalid_grant')
+  await expect(report.locator('[data-check="session-ended"]')).toContainText('login_required')
+  expect(popup.isClosed()).toBe(true)
+
+  // Signed out here, and at the provider: a sign-in asks for the login again.
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await report.getByRole('button', { name: 'Copy report as Markdown' }).click()
+  const markdown = await page.evaluate(() => navigator.clipboard.readText())
+  await report.getByRole('button', { name: 'Copy report as JSON' }).click()
+  const json = await page.evaluate(() => navigator.clipboard.readText())
+  const credentials = credentialsIn(sent)
+  expect(credentials.length).toBeGreaterThanOrEqual(10)
+  for (const value of credentials) {
+    expect(markdown).not.toContain(value)
+    expect(json).not.toContain(value)
+  }
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.locator('input[name="login"]')).toBeVisible()
 })
 
 test('the Google-shaped provider shows its known gaps, and the Markdown export names them without the made-up code', async ({
@@ -89,6 +173,50 @@ test('the Google-shaped provider shows its known gaps, and the Markdown export n
   for (const value of madeUp) expect(markdown).not.toContain(value)
 })
 
+test('signed in at the Google-shaped provider, the report shows its gaps and the export holds no secret', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const secret = 'GOCSPX-local-provider-not-a-secret'
+  await page.goto('/')
+  await openSettings(page)
+  await page.getByLabel('Preset').selectOption({ label: 'Google' })
+  await page.getByLabel('Issuer URL').fill(E2E.googleIssuer)
+  await page.getByLabel('Client ID').fill('pkce-lab-google')
+  await page.getByLabel('Client secret (required by this provider)').fill(secret)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await signInAtProvider(page, 'carol')
+  await page.getByLabel('Client secret', { exact: true }).fill(secret)
+  await page.getByRole('button', { name: 'Exchange the code' }).click()
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+  const { sent } = await runSignedInCheck(page)
+  await page.getByRole('button', { name: 'Sign out at the provider' }).click()
+  const report = page.getByRole('region', { name: /^Report for/ })
+  await expect(report.getByRole('heading', { name: /^Report for/ })).toBeFocused()
+
+  expect(await outcomes(page)).toMatchObject({
+    'public-client': 'Fail',
+    'end-session-endpoint': 'Warning',
+    'refresh-issued': 'Pass',
+    'refresh-rotation': 'Fail',
+    'refresh-reuse': 'Fail',
+    'code-exchange': 'Pass',
+    'pkce-wrong-verifier': 'Pass',
+    'end-session-return': 'Not checked',
+  })
+  await expect(report.locator('[data-check="refresh-issued"]')).toContainText(
+    'a prompt=none authorization did not',
+  )
+  await expect(report.locator('[data-check="end-session-return"]')).toContainText(
+    'no end_session_endpoint',
+  )
+  await report.getByRole('button', { name: 'Copy report as JSON' }).click()
+  const json = await page.evaluate(() => navigator.clipboard.readText())
+  expect(json).not.toContain(secret)
+  for (const value of credentialsIn(sent)) expect(json).not.toContain(value)
+})
+
 let providers: RunningProviders | undefined
 
 test.afterEach(async () => {
@@ -123,4 +251,56 @@ test('a key set served without CORS fails its check with the origin to allow, an
   await expect(report.locator('[data-check="jwks-keys"]')).toContainText(
     'the key set could not be read',
   )
+})
+
+test('a provider configured the weak way fails the matching checks, each with its evidence and spec', async ({
+  page,
+}) => {
+  providers = await startLocalProviders({
+    localPort: E2E.quirkyPort,
+    googlePort: E2E.quirkyPort + 1,
+    appOrigins: [E2E.appUrl],
+    quiet: true,
+    quirks: {
+      pkceNotRequired: true,
+      refreshTokenNotRotated: true,
+      revocationRequiresClientAuth: true,
+      userinfoWithoutCors: true,
+    },
+  })
+  await page.goto('/')
+  await openSettings(page)
+  await page.getByLabel('Issuer URL').fill(E2E.quirkyIssuer)
+  await page.getByLabel('Client ID').fill(LOCAL_CLIENT_ID)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await signInAtProvider(page)
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+  await runSignedInCheck(page)
+  // Stopped before the sign-out: the report says so, and the provider session is left as it was.
+  await page.getByRole('button', { name: 'Skip it, and leave the provider session open' }).click()
+  const report = page.getByRole('region', { name: /^Report for/ })
+  await expect(report.getByRole('heading', { name: /^Report for/ })).toBeFocused()
+
+  expect(await outcomes(page)).toMatchObject({
+    'pkce-wrong-verifier': 'Pass',
+    'pkce-required': 'Fail',
+    'refresh-rotation': 'Fail',
+    'refresh-reuse': 'Fail',
+    'refresh-family': 'Not checked',
+    'revocation-public': 'Fail',
+    'userinfo-call': 'Fail',
+    'userinfo-cors': 'Warning',
+    'end-session-return': 'Not checked',
+  })
+  const pkce = report.locator('[data-check="pkce-required"]')
+  await expect(pkce).toContainText('exchanged it without code_verifier')
+  await expect(pkce).toContainText('RFC 9700 §2.1.1')
+  await pkce.getByText(/^Evidence:/).click()
+  await expect(pkce).toContainText('grant_type=authorization_code')
+  await expect(pkce).not.toContainText('code_verifier=')
+  await expect(report.locator('[data-check="refresh-reuse"]')).toContainText(
+    'without rotation, a stolen copy works',
+  )
+  await expect(report.locator('[data-check="revocation-public"]')).toContainText('HTTP 401')
+  await expect(report.locator('[data-check="userinfo-call"]')).toContainText('CORS')
 })

@@ -204,7 +204,7 @@ export function Home(props: HomeProps) {
       {settled && state.status !== 'signed-in' && (
         <Disclosure
           id="provider-check"
-          summary="Check this provider: its metadata, keys and CORS, without signing in"
+          summary="Check this provider: what a browser app can rely on"
         >
           {checkOpen && (
             <Suspense fallback={<Loading what="provider check" />}>
@@ -212,7 +212,7 @@ export function Home(props: HomeProps) {
                 issuer={settings.issuer}
                 clientId={settings.clientId}
                 redirectUri={props.redirectUri}
-                run={session.checkProvider}
+                signedIn={false}
               />
             </Suspense>
           )}

@@ -1,6 +1,6 @@
 /**
  * Everything shown while signed in: the status band and the workspace's tabs (tokens, flow, API,
- * storage). In the page's second chunk, so the first screen does not carry the catalogues.
+ * the provider check, storage). In the page's second chunk, so the first screen does not carry the catalogues.
  */
 
 import type { ReactNode } from 'react'
@@ -9,6 +9,7 @@ import { IssuerHost } from '../../components/ui/issuer-host'
 import { Tabs } from '../../components/ui/tabs'
 import { ResourceCall } from '../../features/api-calls/resource-call'
 import { UserInfoCall } from '../../features/api-calls/userinfo-call'
+import { ProviderCheckPanel } from '../../features/provider-check/provider-check-panel'
 import { SignOutButton } from '../../features/sign-out/sign-out-button'
 import { RefreshHistoryTable } from '../../features/token-lifecycle/refresh-history-table'
 import { TokenLifecycle } from '../../features/token-lifecycle/token-lifecycle'
@@ -42,7 +43,7 @@ function CallbackIssuer() {
   )
 }
 
-const WORKSPACE_TABS = ['tokens', 'flow', 'api', 'storage'] as const
+const WORKSPACE_TABS = ['tokens', 'flow', 'api', 'check', 'storage'] as const
 type WorkspaceTab = (typeof WORKSPACE_TABS)[number]
 
 /**
@@ -221,6 +222,16 @@ export function SignedInView({ state, storage }: SignedInViewProps) {
                     void session.callResource(url)
                   }}
                 />
+              </section>
+            ),
+          },
+          {
+            id: 'check',
+            label: 'Check provider',
+            panel: () => (
+              <section className="card" aria-labelledby="provider-check-title">
+                <h2 id="provider-check-title">Check this provider</h2>
+                <ProviderCheckPanel signedIn issuer={state.client.metadata.issuer} />
               </section>
             ),
           },

@@ -1,36 +1,25 @@
 /**
- * "Check this provider", the part that needs no sign-in: one button runs every metadata, key-set and
- * CORS check against the configured provider and shows a report card, each check with its outcome,
- * what was seen, the spec it comes from, what to change at the provider and the requests it was
- * judged on. The report copies as Markdown or JSON. It is kept in this page only.
+ * "Check this provider": signed out, one button runs every metadata, key-set and CORS check against
+ * the configured provider; signed in, with the user's agreement, every check, ending with the
+ * sign-out. The report card gives each check's outcome, what was seen, the spec it comes from, what
+ * to change at the provider and the requests it was judged on, and copies as Markdown or JSON. The
+ * run lives in the session (this page's memory only), so it goes on when the page signs out.
  */
-import { useEffect, useRef, useState } from 'react'
-
 import { ErrorDetails } from '../../components/errors/error-details'
 import { HttpExchangeView } from '../../components/http/http-exchange-view'
 import { CopyButton } from '../../components/ui/copy-button'
 import { Disclosure } from '../../components/ui/disclosure'
 import { focusOnArrival } from '../../components/ui/focus-on-arrival'
+import { useProviderCheck, useSessionActions } from '../../lib/session-react'
+import { useOpenSection } from '../../lib/view-react'
 import { asOidcError } from '../../oidc'
-import type {
-  OidcError,
-  ProviderCheckInput,
-  ProviderCheckReport,
-  ProviderCheckRunOptions,
-  ReportedCheck,
-} from '../../oidc'
+import type { ProviderCheckInput, ProviderCheckReport, ReportedCheck } from '../../oidc'
 import './provider-check.css'
 import { countsSentence, OUTCOME_WORDS, reportJson, reportMarkdown } from './report-export'
 
-export interface ProviderCheckPanelProps extends ProviderCheckInput {
-  run: (input: ProviderCheckInput, options: ProviderCheckRunOptions) => Promise<ProviderCheckReport>
-}
-
-type RunState =
-  | { status: 'idle' }
-  | { status: 'running'; doing: string; controller: AbortController }
-  | { status: 'done'; report: ProviderCheckReport }
-  | { status: 'failed'; error: OidcError }
+/** Signed in, the check can run every part with this session's sign-in, once the user agrees. */
+export type ProviderCheckPanelProps =
+  { signedIn: true; issuer: string } | ({ signedIn: false } & ProviderCheckInput)
 
 /** Shown as the values arrived: masked where they carry credentials, never markup. */
 const asIs = (text: string) => text
@@ -70,10 +59,11 @@ function CheckItem({ check }: { check: ReportedCheck }) {
   )
 }
 
-function Report({ report }: { report: ProviderCheckReport }) {
+/** `arrived`: the report is what the user waits for, so it takes the focus when it comes. */
+function Report({ report, arrived }: { report: ProviderCheckReport; arrived: boolean }) {
   return (
     <section aria-labelledby="provider-check-report-title" className="provider-check__report">
-      <h3 id="provider-check-report-title" tabIndex={-1} ref={focusOnArrival}>
+      <h3 id="provider-check-report-title" tabIndex={-1} ref={arrived ? focusOnArrival : undefined}>
         Report for <code>{report.issuer}</code>
       </h3>
       <p data-testid="provider-check-summary">
@@ -95,84 +85,123 @@ function Report({ report }: { report: ProviderCheckReport }) {
   )
 }
 
-export function ProviderCheckPanel(props: ProviderCheckPanelProps) {
-  const [state, setState] = useState<RunState>({ status: 'idle' })
-  const running = useRef<AbortController>(undefined)
-  useEffect(
-    () => () => {
-      running.current?.abort()
-    },
-    [],
+function Intro({ issuer, signedIn }: { issuer: string; signedIn: boolean }) {
+  const to = <code>{issuer || 'the issuer'}</code>
+  return signedIn ? (
+    <>
+      <p>
+        Checks everything a browser app depends on: the metadata, keys and CORS, then, with
+        authorizations of its own in a hidden frame (prompt=none), whether PKCE is enforced, codes
+        work once and only with their redirect_uri, refresh tokens rotate and a reused one is
+        refused, revoked tokens stop working, and the sign-out really ends the session. Nothing is
+        sent anywhere but {to}.
+      </p>
+      <p>
+        <strong>It uses this sign-in:</strong> this page signs out at once and hands its tokens to
+        the check, which spends and revokes them. At the end you confirm the sign-out in the
+        provider&apos;s own window.
+      </p>
+    </>
+  ) : (
+    <p>
+      Reads the discovery document and the key set from this page and sends each endpoint the
+      browser calls one harmless request (a made-up code, no token, a made-up token to revoke), to
+      see what a browser app can rely on. Nothing is sent anywhere but {to}, and nothing is kept.
+      The checks of codes, refresh tokens, revocation and sign-out need a sign-in.
+    </p>
   )
-  const { issuer, clientId, redirectUri, run } = props
+}
 
-  function start() {
-    const controller = new AbortController()
-    running.current = controller
-    setState({ status: 'running', doing: 'Starting…', controller })
-    run(
-      { issuer, clientId, redirectUri },
-      {
-        signal: controller.signal,
-        onProgress: (doing) => {
-          if (running.current === controller) setState({ status: 'running', doing, controller })
-        },
-      },
-    ).then(
-      (report) => {
-        if (running.current === controller) setState({ status: 'done', report })
-      },
-      (error: unknown) => {
-        if (running.current === controller) {
-          setState({ status: 'failed', error: asOidcError(error, 'discovery') })
-        }
-      },
-    )
-  }
+export function ProviderCheckPanel(props: ProviderCheckPanelProps) {
+  const run = useProviderCheck()
+  const session = useSessionActions()
+  const [, setOpen] = useOpenSection('provider-check')
+  const { issuer, signedIn } = props
+  const running = run.status === 'running'
 
   return (
     <div className="provider-check">
-      <p>
-        Reads the discovery document and the key set from this page and sends each endpoint the
-        browser calls one harmless request (a made-up code, no token, a made-up token to revoke), to
-        see what a browser app can rely on. Nothing is sent anywhere but{' '}
-        <code>{issuer || 'the issuer'}</code>, and nothing is kept.
-      </p>
+      {running || run.status === 'sign-out-next' ? null : (
+        <Intro issuer={issuer} signedIn={signedIn} />
+      )}
       <div className="provider-check__actions">
-        <button type="button" onClick={start} disabled={state.status === 'running'}>
-          Check this provider
-        </button>
-        {state.status === 'running' ? (
+        {running || run.status === 'sign-out-next' ? null : props.signedIn ? (
+          <button
+            type="button"
+            onClick={() => {
+              // The check goes on on the signed-out screen, in this part, open.
+              setOpen(true)
+              session.checkProviderWithSignIn()
+            }}
+          >
+            Agree, and check every part
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() => {
+              const { clientId, redirectUri } = props
+              session.checkProvider({ issuer, clientId, redirectUri })
+            }}
+          >
+            Check this provider
+          </button>
+        )}
+        {running ? (
           <>
             <span className="progress-line" role="status" data-testid="provider-check-progress">
               <span className="spinner" aria-hidden="true" />
-              {state.doing}
+              {run.doing}
             </span>
-            <button
-              type="button"
-              onClick={() => {
-                state.controller.abort()
-              }}
-            >
+            <button type="button" onClick={session.stopProviderCheck}>
               Stop
             </button>
           </>
         ) : null}
       </div>
-      {state.status === 'failed' ? (
-        <ErrorDetails error={state.error} role="alert" headingLevel={3} arrivalRef={focusOnArrival}>
-          <p>The check did not run: nothing was judged.</p>
-          <button
-            type="button"
-            onClick={() => {
-              setState({ status: 'idle' })
-            }}
-          >
-            Dismiss
-          </button>
+      {run.status === 'sign-out-next' ? (
+        <div
+          className="provider-check__last-step"
+          role="group"
+          aria-labelledby="provider-check-last-step"
+        >
+          <h3 id="provider-check-last-step" tabIndex={-1} ref={focusOnArrival}>
+            Last step: sign out at the provider
+          </h3>
+          <p>
+            Every token the check held is revoked. What is left is the sign-out: where the provider
+            has an end-session endpoint, its sign-out page opens in a window of its own; confirm
+            there, and the check asks the provider whether its session is really over.
+          </p>
+          <div className="provider-check__actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                void session.finishProviderCheck()
+              }}
+            >
+              Sign out at the provider
+            </button>
+            <button type="button" onClick={session.stopProviderCheck}>
+              Skip it, and leave the provider session open
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {run.status === 'failed' ? (
+        <ErrorDetails
+          error={asOidcError(run.error, 'discovery')}
+          role="alert"
+          headingLevel={3}
+          arrivalRef={focusOnArrival}
+        >
+          <p>The check did not finish: nothing was judged.</p>
         </ErrorDetails>
       ) : null}
-      {state.status === 'done' ? <Report report={state.report} /> : null}
+      {run.status === 'done' || run.status === 'sign-out-next' ? (
+        <Report report={run.report} arrived={run.status === 'done'} />
+      ) : null}
     </div>
   )
 }

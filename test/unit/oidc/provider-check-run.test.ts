@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 
 import { runProviderChecks } from '../../../src/oidc/provider-check-run'
 import type { ProviderCheckReport } from '../../../src/oidc/provider-check-run'
+import { SIGN_IN_CHECKS } from '../../../src/oidc/provider-checks'
 import { reportJson, reportMarkdown } from '../../../src/features/provider-check/report-export'
 
 const ISSUER = 'https://op.example'
@@ -103,7 +104,19 @@ describe('the metadata part of the provider check', () => {
     expect(progress[0]).toBe('Reading the discovery document…')
     const { 'end-session-endpoint': endSession, ...rest } = outcomes(report)
     expect(endSession).toBe('warning')
-    expect(Object.values(rest).every((outcome) => outcome === 'pass')).toBe(true)
+    // The sign-in part did not run: each of its checks says it needs a sign-in.
+    const metadataPart = Object.entries(rest).filter(
+      ([id]) => !(SIGN_IN_CHECKS as readonly string[]).includes(id),
+    )
+    expect(metadataPart.every(([, outcome]) => outcome === 'pass')).toBe(true)
+    const signInPart = report.checks.filter((check) =>
+      (SIGN_IN_CHECKS as readonly string[]).includes(check.id),
+    )
+    expect(signInPart).toHaveLength(SIGN_IN_CHECKS.length)
+    for (const check of signInPart) {
+      expect(check.outcome).toBe('not-checked')
+      expect(check.finding).toContain('it needs a sign-in')
+    }
     expect(report.stopped).toBe(false)
     const token = report.checks.find((check) => check.id === 'token-cors')
     expect(token?.evidence[0]?.responseBody).toContain('invalid_grant')
