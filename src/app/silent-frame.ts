@@ -4,6 +4,9 @@
  * exact origin and from this frame (RFC 9700 §4.18: exact origin checks, never '*').
  */
 
+import { PROVIDER_PAGE_SHOWN } from '../config/silent-frame'
+import type { SilentFrame } from '../config/silent-frame'
+
 export const SILENT_CALLBACK_MESSAGE = 'pkce-lab:authorization-response'
 
 interface SilentCallbackMessage {
@@ -17,11 +20,19 @@ function isSilentCallbackMessage(data: unknown): data is SilentCallbackMessage {
   return record.type === SILENT_CALLBACK_MESSAGE && typeof record.url === 'string'
 }
 
-export function createSilentFrame(options: {
-  origin: string
-  timeoutMs: number
-}): (authorizationUrl: string) => Promise<URL> {
-  return (authorizationUrl) =>
+/** Another origin's document cannot be read: reading its address throws (HTML §7.2.3.1). */
+function showsAnotherOrigin(frame: HTMLIFrameElement, origin: string): boolean {
+  const view = frame.contentWindow
+  if (!view) return false
+  try {
+    return view.location.origin !== origin
+  } catch {
+    return true
+  }
+}
+
+export function createSilentFrame(options: { origin: string; timeoutMs: number }): SilentFrame {
+  return (authorizationUrl, { stopAtProviderPage = false } = {}) =>
     new Promise<URL>((resolve, reject) => {
       const frame = document.createElement('iframe')
       frame.title = 'Silent sign-in'
@@ -47,6 +58,19 @@ export function createSilentFrame(options: {
         reject(new Error(`The hidden frame did not come back within ${options.timeoutMs / 1000} s`))
       }, options.timeoutMs)
       window.addEventListener('message', onMessage)
+      if (stopAtProviderPage) {
+        frame.addEventListener('load', () => {
+          // This app's callback page reports itself by message; any other finished page is the
+          // provider's own.
+          if (!showsAnotherOrigin(frame, options.origin)) return
+          cleanUp()
+          const shown = new Error(
+            'The provider showed a page of its own in the frame instead of redirecting back',
+          )
+          shown.name = PROVIDER_PAGE_SHOWN
+          reject(shown)
+        })
+      }
       frame.src = authorizationUrl
       document.body.append(frame)
     })

@@ -73,3 +73,27 @@ export function recording(http: HttpOptions, into: HttpExchange[]): HttpOptions 
     },
   }
 }
+
+/**
+ * A request the browser carried rather than this page's fetch: the authorization or end-session URL
+ * the frame or window was sent to, and the URL of this app it came back to, if it did.
+ */
+export interface NavigationEvidence {
+  sent: string
+  back?: string
+}
+
+/** A URL with credential parameters masked, in the query and in a fragment of parameters. */
+export function maskedUrl(href: string): string {
+  const url = new URL(href)
+  const mask = (params: URLSearchParams) => {
+    const masked = new URLSearchParams()
+    for (const [name, value] of params) {
+      masked.append(name, isCredentialParameter(name) ? MASKED : value)
+    }
+    return masked.toString()
+  }
+  url.search = mask(url.searchParams)
+  if (url.hash !== '') url.hash = mask(new URLSearchParams(url.hash.slice(1)))
+  return url.href
+}

@@ -12,6 +12,7 @@ import { DEFAULT_TIMEOUT_MS, requestOptions } from './http'
 import type { HttpOptions } from './http'
 import type { HttpExchange } from './http-exchange'
 import { recording } from './provider-check-evidence'
+import type { NavigationEvidence } from './provider-check-evidence'
 import { isOidcError } from './oidc-error'
 import type { OidcStep } from './oidc-error'
 import {
@@ -35,6 +36,8 @@ export interface ProviderCheckInput {
 /** One check's outcome with the requests and answers it was judged on. */
 export interface ReportedCheck extends ProviderCheck {
   evidence: readonly HttpExchange[]
+  /** Where the hidden frame or the provider's window was sent, and where it came back. */
+  navigation?: NavigationEvidence
 }
 
 export interface ProviderCheckReport {

@@ -8,6 +8,8 @@
  */
 import * as oauth from 'oauth4webapi'
 
+import { PROVIDER_PAGE_SHOWN } from '../config/silent-frame'
+import type { SilentFrame, SilentFrameOptions } from '../config/silent-frame'
 import { createAuthorizationRequest } from './authorization-request'
 import type { PendingAuthorization } from './authorization-request'
 import { validateAuthorizationResponse } from './authorization-response'
@@ -17,7 +19,8 @@ import type { HttpOptions } from './http'
 import type { HttpExchange } from './http-exchange'
 import { idTokenChecksFor } from './id-token-checks'
 import { isOidcError } from './oidc-error'
-import { recording } from './provider-check-evidence'
+import { maskedUrl, recording } from './provider-check-evidence'
+import type { NavigationEvidence } from './provider-check-evidence'
 import { notChecked } from './provider-checks'
 import type { ProviderCheck, SignInCheckId } from './provider-checks'
 import type { ReportedCheck } from './provider-check-run'
@@ -43,7 +46,7 @@ export interface SignInCheckDeps {
   http: HttpOptions
   nowSeconds: () => number
   /** Loads an authorization URL in the hidden frame and resolves with the callback URL. */
-  silentFrame: (authorizationUrl: string) => Promise<URL>
+  silentFrame: SilentFrame
 }
 
 export interface SignInCheckOptions {
@@ -95,6 +98,16 @@ function answerOf(evidence: readonly HttpExchange[], error: unknown): Answer {
   return { kind: 'refused', status: first.status, ...errorBody(first.responseBody) }
 }
 
+/** Whether a JSON body has this member: told apart from the parsed document, not from its text. */
+function hasMember(body: string | undefined, name: string): boolean {
+  try {
+    const parsed = JSON.parse(body ?? '') as unknown
+    return typeof parsed === 'object' && parsed !== null && name in parsed
+  } catch {
+    return false
+  }
+}
+
 function withPromptNone(params: readonly (readonly [string, string])[]) {
   return [...params.filter(([name]) => name !== 'prompt'), ['prompt', 'none'] as const]
 }
@@ -112,8 +125,16 @@ export function createSignInCheckRun(
 ) {
   const { client } = input
   const checks = new Map<SignInCheckId, ReportedCheck>()
-  const put = (check: ProviderCheck, evidence: readonly HttpExchange[] = []) => {
-    checks.set(check.id as SignInCheckId, { ...check, evidence })
+  const put = (
+    check: ProviderCheck,
+    evidence: readonly HttpExchange[] = [],
+    navigation?: NavigationEvidence,
+  ) => {
+    checks.set(check.id as SignInCheckId, {
+      ...check,
+      evidence,
+      ...(navigation === undefined ? {} : { navigation }),
+    })
   }
   /** Every token the run was given or got, revoked when it ends. */
   const held: { token: string; hint: 'refresh_token' | 'access_token' }[] = []
@@ -149,7 +170,12 @@ export function createSignInCheckRun(
 
   async function authorize(
     alter?: (url: URL) => void,
-  ): Promise<{ pending: PendingAuthorization; result: FrameResult }> {
+    frameOptions: SilentFrameOptions = {},
+  ): Promise<{
+    pending: PendingAuthorization
+    result: FrameResult
+    navigation: NavigationEvidence
+  }> {
     const { url, pending } = await createAuthorizationRequest({
       metadata: client.metadata,
       clientId: client.clientId,
@@ -161,22 +187,32 @@ export function createSignInCheckRun(
       ...(client.jwks === undefined ? {} : { jwks: client.jwks }),
     })
     alter?.(url)
+    const sent = maskedUrl(url.href)
     let back: URL
     try {
-      back = await deps.silentFrame(url.href)
+      back = await deps.silentFrame(url.href, frameOptions)
     } catch (error) {
       options.signal.throwIfAborted()
-      return { pending, result: { kind: 'not-back', why: messageOf(error) } }
+      const result: FrameResult = {
+        kind: 'not-back',
+        why: messageOf(error),
+        ...(error instanceof Error && error.name === PROVIDER_PAGE_SHOWN
+          ? { providerPage: true }
+          : {}),
+      }
+      return { pending, result, navigation: { sent } }
     }
+    const navigation = { sent, back: maskedUrl(back.href) }
     const error = back.searchParams.get('error')
     if (error !== null) {
       const description = back.searchParams.get('error_description')
       return {
         pending,
         result: { kind: 'error', url: back, error, ...(description ? { description } : {}) },
+        navigation,
       }
     }
-    return { pending, result: { kind: 'code', url: back } }
+    return { pending, result: { kind: 'code', url: back }, navigation }
   }
 
   function exchange(
@@ -252,16 +288,18 @@ export function createSignInCheckRun(
 
   async function checkAuthorization(): Promise<FirstCode | undefined> {
     step('A prompt=none authorization in the hidden frame…')
-    const { pending, result } = await authorize()
-    put(judge.judgeSilentAuthorization(result))
+    const { pending, result, navigation } = await authorize()
+    put(judge.judgeSilentAuthorization(result), [], navigation)
     if (result.kind === 'not-back') return undefined
-    put(judge.judgeCallbackState(result.url, pending.state))
+    put(judge.judgeCallbackState(result.url, pending.state), [], navigation)
     put(
       judge.judgeCallbackIss(
         result.url,
         client.metadata.issuer,
         client.metadata.authorization_response_iss_parameter_supported === true,
       ),
+      [],
+      navigation,
     )
     if (result.kind !== 'code') return undefined
 
@@ -330,7 +368,7 @@ export function createSignInCheckRun(
     }
 
     step('An authorization without code_challenge…')
-    const { pending, result } = await authorize((url) => {
+    const { pending, result, navigation } = await authorize((url) => {
       url.searchParams.delete('code_challenge')
       url.searchParams.delete('code_challenge_method')
     })
@@ -341,6 +379,8 @@ export function createSignInCheckRun(
           error: result.error,
           ...(result.description === undefined ? {} : { description: result.description }),
         }),
+        [],
+        navigation,
       )
     } else if (result.kind === 'not-back') {
       put(
@@ -351,14 +391,23 @@ export function createSignInCheckRun(
       )
     } else {
       const sent = await exchange(pending, result.url, { withoutVerifier: true })
-      put(judge.judgePkceRequired({ at: 'token', answer: sent.answer }), sent.evidence)
+      put(judge.judgePkceRequired({ at: 'token', answer: sent.answer }), sent.evidence, navigation)
     }
+
+    step('An authorization with a redirect_uri that is not the registered one…')
+    const altered = new URL(input.redirectUri)
+    altered.searchParams.set(ALTERED_REDIRECT_PARAMETER, 'altered')
+    const steered = await authorize(
+      (url) => {
+        url.searchParams.set('redirect_uri', altered.href)
+      },
+      { stopAtProviderPage: true },
+    )
+    put(judge.judgeRegisteredRedirect(steered.result, altered.href), [], steered.navigation)
 
     step('A fresh code, exchanged with another redirect_uri…')
     const code = await freshCode(['redirect-uri-exact'])
     if (code) {
-      const altered = new URL(input.redirectUri)
-      altered.searchParams.set(ALTERED_REDIRECT_PARAMETER, 'altered')
       const sent = await exchange({ ...code.pending, redirectUri: altered.href }, code.url)
       put(judge.judgeRedirectUri(sent.answer, altered.href), sent.evidence)
     }
@@ -389,7 +438,7 @@ export function createSignInCheckRun(
         ? undefined
         : newer !== undefined && newer !== refreshToken
           ? 'rotated'
-          : /"refresh_token"/.test(used.evidence[0]?.responseBody ?? '')
+          : hasMember(used.evidence[0]?.responseBody, 'refresh_token')
             ? 'same'
             : 'absent'
     put(judge.judgeRotation(used.answer, rotation), used.evidence)
@@ -545,15 +594,18 @@ export function createSignInCheckRun(
       } catch (error) {
         back = { kind: 'not-back', why: messageOf(error) }
       }
-      put(judge.judgeEndSessionReturn(back, endSession.state))
+      put(judge.judgeEndSessionReturn(back, endSession.state), [], {
+        sent: maskedUrl(endSession.url.href),
+        ...(back.kind === 'back' ? { back: maskedUrl(back.url.href) } : {}),
+      })
       if (back.kind === 'not-back') {
         put(notChecked('session-ended', 'Not checked: the sign-out did not come back.'))
         return
       }
       step('Asking the provider, with prompt=none, whether its session is over…')
-      const { result } = await authorize()
+      const { result, navigation } = await authorize()
       // A code that came back is left unredeemed: it expires at the provider.
-      put(judge.judgeSessionEnded(result))
+      put(judge.judgeSessionEnded(result), [], navigation)
     },
   }
 }

@@ -18,7 +18,11 @@ export type Answer =
 export type FrameResult =
   | { kind: 'code'; url: URL }
   | { kind: 'error'; url: URL; error: string; description?: string }
-  | { kind: 'not-back'; why: string }
+  /**
+   * `providerPage`: the frame stopped at a page of the provider's own, as it was asked to for a
+   * request the provider must refuse on its own page.
+   */
+  | { kind: 'not-back'; why: string; providerPage?: true }
 
 function words(answer: Answer): string {
   if (answer.kind === 'accepted') return `HTTP ${String(answer.status)}`
@@ -203,6 +207,25 @@ export function judgePkceRequired(result: WithoutChallenge): ProviderCheck {
     )
   }
   return undecided('pkce-required', answer)
+}
+
+export function judgeRegisteredRedirect(result: FrameResult, altered: string): ProviderCheck {
+  if (result.kind === 'not-back' && result.providerPage === true) {
+    return check(
+      'redirect-uri-registered',
+      'pass',
+      `Asked to send the code to "${altered}" (the registered URI with a query parameter added), the provider showed a page of its own instead of redirecting.`,
+    )
+  }
+  if (result.kind === 'code' || result.kind === 'error') {
+    return check(
+      'redirect-uri-registered',
+      'fail',
+      `The provider sent the browser to "${altered}", which is not the registered URI (a query parameter was added)${result.kind === 'code' ? ', with a code' : `, with error ${result.error}`}: it does not compare redirect URIs exactly, so a code can be steered to a page the attacker controls.`,
+      'Compare redirect_uri with the registered ones character for character (no prefix or pattern matching), and show an error page instead of redirecting when none matches.',
+    )
+  }
+  return notChecked('redirect-uri-registered', `Not checked: ${result.why}.`)
 }
 
 export function judgeRedirectUri(answer: Answer, sent: string): ProviderCheck {

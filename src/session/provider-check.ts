@@ -26,6 +26,8 @@ const HANDED_OVER =
 
 export function createProviderCheck(context: FlowContext) {
   const { deps, memory } = context
+  // The session's HTTP settings without its timeline recorder: the check's requests are its own.
+  const http = { ...deps.http, now: () => deps.clock.now() }
   let controller: AbortController | undefined
   let waiting: { run: SignInCheckRun; report: ProviderCheckReport } | undefined
 
@@ -57,7 +59,7 @@ export function createProviderCheck(context: FlowContext) {
   return {
     checkProvider(input: ProviderCheckInput): void {
       const signal = begin()
-      runProviderChecks(input, context.http, options(signal)).then(
+      runProviderChecks(input, http, options(signal)).then(
         (report) => {
           if (controller?.signal === signal) context.setProviderCheck({ status: 'done', report })
         },
@@ -87,7 +89,7 @@ export function createProviderCheck(context: FlowContext) {
           tokens: current.tokens,
         },
         {
-          http: context.http,
+          http,
           nowSeconds: () => epochSeconds(deps.clock),
           silentFrame,
         },
@@ -100,7 +102,7 @@ export function createProviderCheck(context: FlowContext) {
       }
       void (async () => {
         try {
-          const metadata = await runProviderChecks(input, context.http, options(signal))
+          const metadata = await runProviderChecks(input, http, options(signal))
           let stopped = metadata.stopped
           try {
             await run.run()

@@ -8,6 +8,7 @@
  * sign-in that never came back, a timeline left in storage. Time, storage, fetch, frames and
  * navigation are passed in; it never touches window or document itself.
  */
+import type { SilentFrame } from '../config/silent-frame'
 import type { HttpOptions, ProviderCheckInput } from '../oidc'
 import type { TimerClock } from './clock'
 import { epochSeconds } from './clock'
@@ -45,7 +46,7 @@ export interface SessionDeps {
    * Loads an authorization URL in a hidden frame on this app's origin and resolves with the callback
    * URL the frame reached; rejects when the frame does not answer in time. Absent: no silent renewal.
    */
-  silentFrame?: (authorizationUrl: string) => Promise<URL>
+  silentFrame?: SilentFrame
   /**
    * Opens a URL of the provider's in a window of its own, which the user acts in, and resolves with
    * the URL of this app the window came back to (closed by then); rejects when it is blocked, closed

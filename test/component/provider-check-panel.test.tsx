@@ -55,7 +55,7 @@ describe('the provider check panel', () => {
     const heading = await screen.findByRole('heading', { name: 'Report for https://op.example' })
     expect(document.activeElement).toBe(heading)
     expect(screen.getByTestId('provider-check-summary').textContent).toContain(
-      'Stopped before the end. 0 passed, 0 failed, 0 with a warning, 38 not checked.',
+      'Stopped before the end. 0 passed, 0 failed, 0 with a warning, 39 not checked.',
     )
     expect(screen.getAllByText('Not checked: you stopped the check before it ran.')).toHaveLength(
       17,

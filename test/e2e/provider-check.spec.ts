@@ -71,10 +71,10 @@ test('the local provider passes every check a browser app depends on', async ({ 
   const report = await runCheck(page)
 
   await expect(report.getByTestId('provider-check-summary')).toContainText(
-    '17 passed, 0 failed, 0 with a warning, 21 not checked.',
+    '17 passed, 0 failed, 0 with a warning, 22 not checked.',
   )
   const seen = await outcomes(page)
-  expect(Object.keys(seen)).toHaveLength(38)
+  expect(Object.keys(seen)).toHaveLength(39)
   expect(Object.values(seen).filter((outcome) => outcome === 'Pass')).toHaveLength(17)
   await expect(report.locator('[data-check="code-replay"]')).toContainText('it needs a sign-in')
   // Its evidence is the provider's answer as read here: the made-up code was refused.
@@ -116,8 +116,18 @@ test('signed in, every check passes at the local provider, and the check ends si
     ['revoked-access-refused', 'Not checked'],
   ])
   await expect(report.locator('[data-check="pkce-wrong-verifier"]')).toContainText('invalid_grant')
+  await expect(report.locator('[data-check="redirect-uri-registered"]')).toContainText(
+    'showed a page of its own',
+  )
   await expect(report.locator('[data-check="session-ended"]')).toContainText('login_required')
   expect(popup.isClosed()).toBe(true)
+  // The redirect is evidence too: where the frame was sent, and the callback with its code masked.
+  const iss = report.locator('[data-check="callback-iss"]')
+  await iss.getByText(/^Evidence: a redirect/).click()
+  await expect(iss).toContainText(`${E2E.localIssuer}/auth?`)
+  await expect(iss).toContainText('code=%28masked%29')
+  await openCollapsed(report)
+  await expectNoAxeViolations(page, 'the report of every check')
 
   // Signed out here, and at the provider: a sign-in asks for the login again.
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()

@@ -24,6 +24,16 @@ export type ProviderCheckPanelProps =
 /** Shown as the values arrived: masked where they carry credentials, never markup. */
 const asIs = (text: string) => text
 
+function evidenceSummary(check: ReportedCheck): string {
+  return `Evidence: ${[
+    ...(check.navigation === undefined ? [] : ['a redirect']),
+    ...check.evidence.map(
+      (exchange) =>
+        `${exchange.method} ${exchange.status === undefined ? 'no answer' : String(exchange.status)}`,
+    ),
+  ].join(', ')}`
+}
+
 function CheckItem({ check }: { check: ReportedCheck }) {
   return (
     <li
@@ -41,14 +51,27 @@ function CheckItem({ check }: { check: ReportedCheck }) {
         </p>
       )}
       <p className="provider-check__spec">From {check.spec}</p>
-      {check.evidence.length === 0 ? null : (
-        <Disclosure
-          id={`provider-check-evidence-${check.id}`}
-          summary={`Evidence: ${check.evidence.map((exchange) => `${exchange.method} ${exchange.status === undefined ? 'no answer' : String(exchange.status)}`).join(', ')}`}
-        >
+      {check.evidence.length === 0 && check.navigation === undefined ? null : (
+        <Disclosure id={`provider-check-evidence-${check.id}`} summary={evidenceSummary(check)}>
+          {check.navigation === undefined ? null : (
+            <dl className="provider-check__navigation">
+              <dt>The browser was sent to</dt>
+              <dd>
+                <code>{check.navigation.sent}</code>
+              </dd>
+              <dt>It came back to</dt>
+              <dd>
+                {check.navigation.back === undefined ? (
+                  'nowhere on this page'
+                ) : (
+                  <code>{check.navigation.back}</code>
+                )}
+              </dd>
+            </dl>
+          )}
           {check.evidence.map((exchange) => (
             <HttpExchangeView
-              key={`${exchange.method} ${exchange.url}`}
+              key={`${exchange.method} ${exchange.url} ${String(exchange.startedAt)}`}
               exchange={exchange}
               show={asIs}
             />

@@ -72,12 +72,19 @@ export function reportMarkdown(report: ProviderCheckReport): string {
     }
   }
   const withEvidence = report.checks.filter(
-    (check) => check.outcome !== 'pass' && check.evidence.length > 0,
+    (check) =>
+      check.outcome !== 'pass' && (check.evidence.length > 0 || check.navigation !== undefined),
   )
   if (withEvidence.length > 0) {
     lines.push('', '## Evidence for what did not pass', '')
     for (const check of withEvidence) {
       lines.push(`### ${check.title}`, '')
+      if (check.navigation !== undefined) {
+        lines.push(
+          `The browser was sent to ${code(check.navigation.sent)} and came back to ${check.navigation.back === undefined ? 'nowhere on this page' : code(check.navigation.back)}.`,
+          '',
+        )
+      }
       for (const exchange of check.evidence) {
         lines.push(
           `${code(`${exchange.method} ${exchange.url}`)} → ${exchange.status === undefined ? (exchange.failure ?? 'no answer') : `HTTP ${String(exchange.status)}`}`,

@@ -12,6 +12,7 @@ import {
   judgeFamily,
   judgePkceRequired,
   judgeRefreshIssued,
+  judgeRegisteredRedirect,
   judgeReuse,
   judgeRevocation,
   judgeRotation,
@@ -55,6 +56,26 @@ describe('the sign-in part of the provider check', () => {
     expect(atToken.outcome).toBe('pass')
     expect(atToken.finding).toContain('refused to exchange it without code_verifier')
     expect(judgePkceRequired({ at: 'token', answer: accepted }).outcome).toBe('fail')
+  })
+
+  it('passes a redirect_uri refused on the provider’s own page, and fails one it redirected to', () => {
+    const altered = 'https://app.example/callback?pkce_lab_check=altered'
+    const shown = judgeRegisteredRedirect(
+      { kind: 'not-back', why: 'a page of its own', providerPage: true },
+      altered,
+    )
+    expect(shown.outcome).toBe('pass')
+    expect(shown.finding).toContain(altered)
+    const steered = judgeRegisteredRedirect(
+      { kind: 'code', url: new URL(`${altered}&code=c`) },
+      altered,
+    )
+    expect(steered.outcome).toBe('fail')
+    expect(steered.fix).toContain('character for character')
+    // A frame that timed out says nothing about what the provider did.
+    expect(
+      judgeRegisteredRedirect({ kind: 'not-back', why: 'no answer in 10 s' }, altered).outcome,
+    ).toBe('not-checked')
   })
 
   it('judges state and iss on the callback as it came', () => {
