@@ -328,7 +328,7 @@ export function judgeRefreshIssued(seen: {
     return check(
       'refresh-issued',
       'pass',
-      `Your sign-in (${asked}) brought a refresh token; a prompt=none authorization did not (the provider asks for consent each time it issues one, as OpenID Connect Core §11 allows). The refresh checks use the sign-in’s one.`,
+      `Your sign-in (${asked}) brought a refresh token; a prompt=none authorization did not${seen.parameters.some(([name, value]) => name === 'prompt' && value.split(' ').includes('consent')) ? ': prompt=none takes the place of your sign-in’s prompt=consent, and a provider that follows OpenID Connect Core §11 grants offline access only with consent' : ''}. The refresh checks use the sign-in’s one.`,
     )
   }
   return check(
