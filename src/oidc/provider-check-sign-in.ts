@@ -89,6 +89,12 @@ function errorBody(body: string | undefined): { error?: string; description?: st
 /** The answer to the attempt's first request: later ones (a key set fetched) only support it. */
 function answerOf(evidence: readonly HttpExchange[], error: unknown): Answer {
   const first = evidence[0]
+  const transport =
+    isOidcError(error) &&
+    (error.reachability !== undefined || error.code === 'timeout' || error.code === 'network_error')
+  if (first === undefined && !transport) {
+    return { kind: 'not-sent', why: messageOf(error) }
+  }
   if (first?.status === undefined) {
     const reachability =
       isOidcError(error) && error.reachability !== undefined ? error.reachability : 'timeout'

@@ -13,6 +13,8 @@ export type Answer =
   | { kind: 'accepted'; status: number }
   | { kind: 'refused'; status: number; error?: string; description?: string }
   | { kind: 'unanswered'; reachability: Reachability | 'timeout' }
+  /** Stopped before any request, by a check of this app (a callback that failed validation). */
+  | { kind: 'not-sent'; why: string }
 
 /** How a prompt=none authorization in the hidden frame ended. */
 export type FrameResult =
@@ -26,6 +28,7 @@ export type FrameResult =
 
 function words(answer: Answer): string {
   if (answer.kind === 'accepted') return `HTTP ${String(answer.status)}`
+  if (answer.kind === 'not-sent') return `no request, since ${answer.why}`
   if (answer.kind === 'unanswered') {
     return answer.reachability === 'hidden'
       ? 'an answer the browser hid from this page (CORS)'
@@ -108,6 +111,7 @@ export function judgeCallbackIss(url: URL, issuer: string, advertised: boolean):
 }
 
 export function judgeCodeExchange(answer: Answer, failure?: string): ProviderCheck {
+  if (answer.kind === 'not-sent') return undecided('code-exchange', answer)
   if (answer.kind === 'accepted' && failure === undefined) {
     return check(
       'code-exchange',
@@ -286,6 +290,7 @@ export function judgeReplayRevokes(afterReplay: Answer): ProviderCheck {
 }
 
 export function judgeUserinfoCall(answer: Answer): ProviderCheck {
+  if (answer.kind === 'not-sent') return undecided('userinfo-call', answer)
   if (answer.kind === 'accepted') {
     return check(
       'userinfo-call',
@@ -354,6 +359,7 @@ export function judgeLifetimes(expiresIn: number | undefined): ProviderCheck {
 export type Rotation = 'rotated' | 'same' | 'absent'
 
 export function judgeRotation(answer: Answer, rotation: Rotation | undefined): ProviderCheck {
+  if (answer.kind === 'not-sent') return undecided('refresh-rotation', answer)
   if (answer.kind !== 'accepted' || rotation === undefined) {
     return check(
       'refresh-rotation',
@@ -426,6 +432,7 @@ export function judgeFamily(answer: Answer | undefined): ProviderCheck {
 }
 
 export function judgeRevocation(answer: Answer, what: 'refresh' | 'access'): ProviderCheck {
+  if (answer.kind === 'not-sent') return undecided('revocation-public', answer)
   if (answer.kind === 'accepted') {
     return check(
       'revocation-public',

@@ -48,6 +48,19 @@ async function runSignedInCheck(page: Page) {
     const body = request.postData()
     if (body !== null) sent.push(body)
   })
+  // The tokens the provider issued, as the page received them.
+  page.on('response', (response) => {
+    if (response.request().method() !== 'POST' || !response.url().endsWith('/token')) return
+    void response
+      .json()
+      .then((body: Record<string, unknown>) => {
+        for (const name of ['access_token', 'refresh_token', 'id_token']) {
+          const value = body[name]
+          if (typeof value === 'string') sent.push(`${name}=${value}`)
+        }
+      })
+      .catch(() => undefined)
+  })
   await showTab(page, 'Check provider')
   await page.getByRole('button', { name: 'Agree, and check every part' }).click()
   // This page signed out at once: the check runs on the signed-out screen.
@@ -58,11 +71,15 @@ async function runSignedInCheck(page: Page) {
   return { sent, lastStep }
 }
 
-/** Every credential value the page sent in a form body. */
+/** Every credential value the page sent in a form body or received from the token endpoint. */
 function credentialsIn(sent: readonly string[]): string[] {
   return sent
     .flatMap((body) => [...new URLSearchParams(body)])
-    .filter(([name]) => ['code', 'code_verifier', 'token', 'refresh_token'].includes(name))
+    .filter(([name]) =>
+      ['code', 'code_verifier', 'token', 'refresh_token', 'access_token', 'id_token'].includes(
+        name,
+      ),
+    )
     .map(([, value]) => value)
 }
 

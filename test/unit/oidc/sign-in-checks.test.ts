@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import {
   judgeCallbackIss,
   judgeCallbackState,
+  judgeCodeExchange,
   judgeCodeReplay,
   judgeEndSessionReturn,
   judgeFamily,
@@ -126,6 +127,18 @@ describe('the sign-in part of the provider check', () => {
     expect(unauthorized.outcome).toBe('fail')
     expect(unauthorized.finding).toContain('HTTP 401')
     expect(judgeRevocation(hidden, 'refresh').fix).toContain('CORS')
+  })
+
+  it('judges nothing on a request this app never sent', () => {
+    const notSent: Answer = { kind: 'not-sent', why: 'the callback’s state was not the one sent' }
+    const exchange = judgeCodeExchange(notSent)
+    expect(exchange.outcome).toBe('not-checked')
+    expect(exchange.finding).toContain(
+      'no request, since the callback’s state was not the one sent',
+    )
+    expect(judgeRotation(notSent, undefined).outcome).toBe('not-checked')
+    expect(judgeRevocation(notSent, 'access').outcome).toBe('not-checked')
+    expect(judgeUserinfoCall(notSent).outcome).toBe('not-checked')
   })
 
   it('fails a code that works twice and UserInfo hidden by CORS', () => {
