@@ -7,8 +7,11 @@ const browser = findChromium()
 
 export default defineConfig({
   testDir: './test/e2e',
+  // Two workers, as the machines have two cores: the files (and the hostile cases, each on its own)
+  // share the one dev server and providers; every test has its own browser context, so its own
+  // provider session. Tests that start providers of their own take ports by worker (ports.ts).
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
   // On CI, one more try for a test that failed: a run once hung in closing a browser context after
   // every assertion of its test had passed. A test that fails twice still fails the run.

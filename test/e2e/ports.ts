@@ -23,8 +23,15 @@ export const E2E = {
   builtPort,
   builtProviderPort,
   builtUrl: `http://${host}:${builtPort}`,
-  quirkyPort,
-  quirkyIssuer: `http://${host}:${quirkyPort}`,
   /** Seconds; the app refreshes a quarter of the lifetime ahead of expiry. */
   accessTokenTtl: 15,
 } as const
+
+/**
+ * The quirky providers of one Playwright worker: each worker that runs at the same time as another
+ * starts its own pair, on ports of its own (`testInfo.parallelIndex`).
+ */
+export function quirkyProvidersFor(parallelIndex: number) {
+  const localPort = quirkyPort + 2 * parallelIndex
+  return { localPort, googlePort: localPort + 1, issuer: `http://${host}:${localPort}` }
+}

@@ -17,7 +17,10 @@ import {
   signInWithDefaults,
   test,
 } from './fixtures'
-import { E2E } from './ports'
+import { E2E, quirkyProvidersFor } from './ports'
+
+/** This worker's quirky providers. */
+const quirky = () => quirkyProvidersFor(test.info().parallelIndex)
 
 async function runCheck(page: Page) {
   await page.locator('details[data-section="provider-check"]:not([open]) > summary').click()
@@ -255,15 +258,15 @@ test('a key set served without CORS fails its check with the origin to allow, an
   page,
 }) => {
   providers = await startLocalProviders({
-    localPort: E2E.quirkyPort,
-    googlePort: E2E.quirkyPort + 1,
+    localPort: quirky().localPort,
+    googlePort: quirky().googlePort,
     appOrigins: [E2E.appUrl],
     quiet: true,
     quirks: { jwksWithoutCors: true },
   })
   await page.goto('/')
   await openSettings(page)
-  await page.getByLabel('Issuer URL').fill(E2E.quirkyIssuer)
+  await page.getByLabel('Issuer URL').fill(quirky().issuer)
   await page.getByLabel('Client ID').fill(LOCAL_CLIENT_ID)
   const report = await runCheck(page)
 
@@ -284,8 +287,8 @@ test('a provider configured the weak way fails the matching checks, each with it
   page,
 }) => {
   providers = await startLocalProviders({
-    localPort: E2E.quirkyPort,
-    googlePort: E2E.quirkyPort + 1,
+    localPort: quirky().localPort,
+    googlePort: quirky().googlePort,
     appOrigins: [E2E.appUrl],
     quiet: true,
     quirks: {
@@ -297,7 +300,7 @@ test('a provider configured the weak way fails the matching checks, each with it
   })
   await page.goto('/')
   await openSettings(page)
-  await page.getByLabel('Issuer URL').fill(E2E.quirkyIssuer)
+  await page.getByLabel('Issuer URL').fill(quirky().issuer)
   await page.getByLabel('Client ID').fill(LOCAL_CLIENT_ID)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)

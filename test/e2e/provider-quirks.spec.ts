@@ -15,15 +15,18 @@ import {
   openSettings,
   openCollapsed,
 } from './fixtures'
-import { E2E } from './ports'
+import { E2E, quirkyProvidersFor } from './ports'
+
+/** This worker's quirky providers. */
+const quirky = () => quirkyProvidersFor(test.info().parallelIndex)
 
 let providers: RunningProviders | undefined
 
 async function startQuirky(quirks: ProviderQuirks): Promise<void> {
   await providers?.close()
   providers = await startLocalProviders({
-    localPort: E2E.quirkyPort,
-    googlePort: E2E.quirkyPort + 1,
+    localPort: quirky().localPort,
+    googlePort: quirky().googlePort,
     appOrigins: [E2E.appUrl],
     quiet: true,
     quirks,
@@ -39,7 +42,7 @@ test.afterEach(async () => {
 async function signInThere(page: Page): Promise<void> {
   await page.goto('/')
   await openSettings(page)
-  await page.getByLabel('Issuer URL').fill(E2E.quirkyIssuer)
+  await page.getByLabel('Issuer URL').fill(quirky().issuer)
   await page.getByLabel('Client ID').fill(LOCAL_CLIENT_ID)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
@@ -52,7 +55,7 @@ test('a revocation refused with 401 and an empty body is reported as not revoked
   await startQuirky({ revocationRequiresClientAuth: true })
   const tokenResponses: Record<string, unknown>[] = []
   page.on('response', (response) => {
-    if (response.url() === `${E2E.quirkyIssuer}/token` && response.status() === 200) {
+    if (response.url() === `${quirky().issuer}/token` && response.status() === 200) {
       void response.json().then((body: Record<string, unknown>) => tokenResponses.push(body))
     }
   })
@@ -79,7 +82,7 @@ test('a revocation refused with 401 and an empty body is reported as not revoked
   // And it is true: the refresh token still works at the provider.
   const refreshToken = tokenResponses.at(0)?.refresh_token
   expect(typeof refreshToken).toBe('string')
-  const refreshed = await fetch(`${E2E.quirkyIssuer}/token`, {
+  const refreshed = await fetch(`${quirky().issuer}/token`, {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'refresh_token',

@@ -11,6 +11,9 @@ import { CASE_ATTACHMENT, EXPECTED_ANNOTATION, NOTE_ANNOTATION } from './report'
 import type { CaseRecord } from './report'
 import { publishHostileKey } from './rewrite'
 
+// Each case has its own browser context and routes: the cases run on whichever worker is free.
+test.describe.configure({ mode: 'parallel' })
+
 for (const group of CASE_GROUPS) {
   test.describe(`hostile provider: ${group.title}`, () => {
     for (const item of group.cases) {
