@@ -5,12 +5,21 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
-import { expect } from './fixtures'
+import { expect, test } from './fixtures'
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 
+/**
+ * What one scan adds to its test's time limit: a scan of the signed-in page runs axe's every rule
+ * over thousands of nodes, which took more than 20 s on a machine busy with other work, and a test
+ * that scans six screens would otherwise be bounded by how fast the machine is.
+ */
+const SCAN_ALLOWANCE_MS = 30_000
+
 /** Scans the whole page and fails with each violation's id, impact, target and help. */
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const info = test.info()
+  info.setTimeout(info.timeout + SCAN_ALLOWANCE_MS)
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
   const violations = results.violations.flatMap((violation) =>
     violation.nodes.map(

@@ -17,6 +17,13 @@ import type { RewriteRecorder } from './rewrite'
  */
 const SETTLE_MS = 300
 
+/**
+ * How long a case's outcome may take to show. A case that lands on the callback page loads it from
+ * scratch: on a machine busy with another job the dev server's first compile of the page and its
+ * second chunk has taken more than 10 s, and a sign-in that then exchanges its code more still.
+ */
+const OUTCOME_WAIT_MS = 20_000
+
 export const PENDING_AUTHORIZATION_KEY = 'pkce-lab:pending-authorization'
 
 /** Names of the token fields whose values must never be left behind. */
@@ -264,9 +271,7 @@ async function refused(
   expectation: Extract<Expectation, { outcome: 'refused' }>,
 ): Promise<Criterion[]> {
   const alert = c.page.getByRole('alert').first()
-  // A case that lands on the callback page loads it from scratch: on a machine busy with another
-  // job the dev server's first compile of the page and its second chunk has taken more than 10 s.
-  await alert.waitFor({ timeout: expectation.timeoutMs ?? 20_000 }).catch(() => undefined)
+  await alert.waitFor({ timeout: expectation.timeoutMs ?? OUTCOME_WAIT_MS }).catch(() => undefined)
   // Room for any request the app should not make after the rejection.
   await c.page.waitForTimeout(SETTLE_MS)
   const criteria: Criterion[] = []
@@ -309,7 +314,8 @@ async function refused(
 
 async function signedInOutcome(c: CaseContext): Promise<Criterion[]> {
   const heading = c.page.getByRole('heading', { name: 'Signed in' })
-  await heading.waitFor({ timeout: 10_000 }).catch(() => undefined)
+  // As long as a refusal may take to show (see refused): the callback page is loaded from scratch.
+  await heading.waitFor({ timeout: OUTCOME_WAIT_MS }).catch(() => undefined)
   const signedIn = (await heading.count()) > 0
   const alert = await textOf(c.page.getByRole('alert').getByRole('heading'))
   for (const token of c.traffic.issuedTokens) c.secrets.add(token)
@@ -332,7 +338,7 @@ async function callFailed(
 ): Promise<Criterion[]> {
   const region = c.page.getByRole('region', { name: expectation.region, exact: true })
   const group = region.getByRole('group').first()
-  await group.waitFor({ timeout: 10_000 }).catch(() => undefined)
+  await group.waitFor({ timeout: OUTCOME_WAIT_MS }).catch(() => undefined)
   await c.page.waitForTimeout(SETTLE_MS)
   const criteria: Criterion[] = []
   if ((await group.count()) === 0) {
