@@ -7,11 +7,12 @@ const browser = findChromium()
 
 export default defineConfig({
   testDir: './test/e2e',
-  // Two workers, as the machines have two cores: the files (and the hostile cases, each on its own)
-  // share the one dev server and providers; every test has its own browser context, so its own
-  // provider session. Tests that start providers of their own take ports by worker (ports.ts).
+  // One worker by default: with two on a two-core machine that also runs another job, the suite
+  // took as long (34 min) and tests ran out of time. E2E_WORKERS sets more on a bigger machine: every
+  // test has its own browser context, the hostile cases are independent, and providers a test starts
+  // itself take ports by worker (ports.ts).
   fullyParallel: false,
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   forbidOnly: Boolean(process.env.CI),
   // On CI, one more try for a test that failed: a run once hung in closing a browser context after
   // every assertion of its test had passed. A test that fails twice still fails the run.
