@@ -45,6 +45,27 @@ function undecided(id: Parameters<typeof notChecked>[0], answer: Answer): Provid
   return notChecked(id, `Not checked: the request brought back ${words(answer)}.`)
 }
 
+/**
+ * A check on a request the provider must refuse: a refusal passes, an acceptance fails (or warns,
+ * where the spec says SHOULD), and an answer this page could not read decides nothing.
+ */
+function mustRefuse(
+  id: Parameters<typeof check>[0],
+  answer: Answer,
+  says: {
+    refused: (said: string) => string
+    accepted: (said: string) => string
+    outcome?: 'fail' | 'warning'
+    fix: string
+  },
+): ProviderCheck {
+  if (answer.kind === 'refused') return check(id, 'pass', says.refused(words(answer)))
+  if (answer.kind === 'accepted') {
+    return check(id, says.outcome ?? 'fail', says.accepted(words(answer)), says.fix)
+  }
+  return undecided(id, answer)
+}
+
 export function judgeSilentAuthorization(result: FrameResult): ProviderCheck {
   if (result.kind === 'code') {
     return check(
@@ -161,22 +182,12 @@ export function judgeIdToken(
 }
 
 export function judgeWrongVerifier(answer: Answer): ProviderCheck {
-  if (answer.kind === 'refused') {
-    return check(
-      'pkce-wrong-verifier',
-      'pass',
-      `A fresh code sent with another code_verifier was refused: ${words(answer)}.`,
-    )
-  }
-  if (answer.kind === 'accepted') {
-    return check(
-      'pkce-wrong-verifier',
-      'fail',
-      `A fresh code sent with a code_verifier that does not match its code_challenge brought tokens (${words(answer)}): PKCE is not checked, so a stolen code is as good as the right one.`,
-      'Compare BASE64URL(SHA-256(code_verifier)) with the code_challenge stored with the code, and refuse a mismatch with invalid_grant.',
-    )
-  }
-  return undecided('pkce-wrong-verifier', answer)
+  return mustRefuse('pkce-wrong-verifier', answer, {
+    refused: (said) => `A fresh code sent with another code_verifier was refused: ${said}.`,
+    accepted: (said) =>
+      `A fresh code sent with a code_verifier that does not match its code_challenge brought tokens (${said}): PKCE is not checked, so a stolen code is as good as the right one.`,
+    fix: 'Compare BASE64URL(SHA-256(code_verifier)) with the code_challenge stored with the code, and refuse a mismatch with invalid_grant.',
+  })
 }
 
 /** Where an authorization sent without code_challenge was stopped, if it was. */
@@ -233,60 +244,32 @@ export function judgeRegisteredRedirect(result: FrameResult, altered: string): P
 }
 
 export function judgeRedirectUri(answer: Answer, sent: string): ProviderCheck {
-  if (answer.kind === 'refused') {
-    return check(
-      'redirect-uri-exact',
-      'pass',
-      `A fresh code sent with the redirect_uri "${sent}" (not the one it was issued for) was refused: ${words(answer)}.`,
-    )
-  }
-  if (answer.kind === 'accepted') {
-    return check(
-      'redirect-uri-exact',
-      'fail',
-      `A fresh code was exchanged with the redirect_uri "${sent}", which is not the one it was issued for (${words(answer)}).`,
-      'Compare redirect_uri at the token endpoint with the one of the authorization request, character for character.',
-    )
-  }
-  return undecided('redirect-uri-exact', answer)
+  return mustRefuse('redirect-uri-exact', answer, {
+    refused: (said) =>
+      `A fresh code sent with the redirect_uri "${sent}" (not the one it was issued for) was refused: ${said}.`,
+    accepted: (said) =>
+      `A fresh code was exchanged with the redirect_uri "${sent}", which is not the one it was issued for (${said}).`,
+    fix: 'Compare redirect_uri at the token endpoint with the one of the authorization request, character for character.',
+  })
 }
 
 export function judgeCodeReplay(answer: Answer): ProviderCheck {
-  if (answer.kind === 'refused') {
-    return check(
-      'code-replay',
-      'pass',
-      `The same code, sent a second time, was refused: ${words(answer)}.`,
-    )
-  }
-  if (answer.kind === 'accepted') {
-    return check(
-      'code-replay',
-      'fail',
-      `The same code brought tokens a second time (${words(answer)}).`,
-      'Let each authorization code be used once; refuse any later use with invalid_grant.',
-    )
-  }
-  return undecided('code-replay', answer)
+  return mustRefuse('code-replay', answer, {
+    refused: (said) => `The same code, sent a second time, was refused: ${said}.`,
+    accepted: (said) => `The same code brought tokens a second time (${said}).`,
+    fix: 'Let each authorization code be used once; refuse any later use with invalid_grant.',
+  })
 }
 
 export function judgeReplayRevokes(afterReplay: Answer): ProviderCheck {
-  if (afterReplay.kind === 'refused') {
-    return check(
-      'code-replay-revokes',
-      'pass',
-      `After the replay, UserInfo refused the access token issued from that code: ${words(afterReplay)}.`,
-    )
-  }
-  if (afterReplay.kind === 'accepted') {
-    return check(
-      'code-replay-revokes',
-      'warning',
-      `After the replay, UserInfo still accepted the access token issued from that code (${words(afterReplay)}): whoever redeemed the code first keeps what it got.`,
-      'When a code is used twice, revoke the tokens already issued from it (RFC 6749 §4.1.2 says SHOULD).',
-    )
-  }
-  return undecided('code-replay-revokes', afterReplay)
+  return mustRefuse('code-replay-revokes', afterReplay, {
+    refused: (said) =>
+      `After the replay, UserInfo refused the access token issued from that code: ${said}.`,
+    accepted: (said) =>
+      `After the replay, UserInfo still accepted the access token issued from that code (${said}): whoever redeemed the code first keeps what it got.`,
+    outcome: 'warning',
+    fix: 'When a code is used twice, revoke the tokens already issued from it (RFC 6749 §4.1.2 says SHOULD).',
+  })
 }
 
 export function judgeUserinfoCall(answer: Answer): ProviderCheck {
@@ -413,22 +396,13 @@ export function judgeFamily(answer: Answer | undefined): ProviderCheck {
       'Not checked: the refresh token was not rotated, so there was no newer one to test.',
     )
   }
-  if (answer.kind === 'refused') {
-    return check(
-      'refresh-family',
-      'pass',
-      `After the reuse, the newest refresh token was refused too: ${words(answer)}.`,
-    )
-  }
-  if (answer.kind === 'accepted') {
-    return check(
-      'refresh-family',
-      'warning',
-      `After the reuse, the newest refresh token still brought tokens (${words(answer)}): if an attacker had redeemed the stolen one first, the attacker would keep a live token.`,
-      'When a replaced refresh token is used, revoke every refresh token of its family (RFC 9700 §4.14.2).',
-    )
-  }
-  return undecided('refresh-family', answer)
+  return mustRefuse('refresh-family', answer, {
+    refused: (said) => `After the reuse, the newest refresh token was refused too: ${said}.`,
+    accepted: (said) =>
+      `After the reuse, the newest refresh token still brought tokens (${said}): if an attacker had redeemed the stolen one first, the attacker would keep a live token.`,
+    outcome: 'warning',
+    fix: 'When a replaced refresh token is used, revoke every refresh token of its family (RFC 9700 §4.14.2).',
+  })
 }
 
 export function judgeRevocation(answer: Answer, what: 'refresh' | 'access'): ProviderCheck {
@@ -457,41 +431,22 @@ export function judgeRevocation(answer: Answer, what: 'refresh' | 'access'): Pro
 }
 
 export function judgeRevokedRefresh(answer: Answer): ProviderCheck {
-  if (answer.kind === 'refused') {
-    return check(
-      'revoked-refresh-refused',
-      'pass',
-      `The revoked refresh token was refused: ${words(answer)}.`,
-    )
-  }
-  if (answer.kind === 'accepted') {
-    return check(
-      'revoked-refresh-refused',
-      'fail',
-      `The revocation was answered 200, and the refresh token still brought tokens (${words(answer)}).`,
-      'Invalidate a refresh token when it is revoked (RFC 7009 §2.1).',
-    )
-  }
-  return undecided('revoked-refresh-refused', answer)
+  return mustRefuse('revoked-refresh-refused', answer, {
+    refused: (said) => `The revoked refresh token was refused: ${said}.`,
+    accepted: (said) =>
+      `The revocation was answered 200, and the refresh token still brought tokens (${said}).`,
+    fix: 'Invalidate a refresh token when it is revoked (RFC 7009 §2.1).',
+  })
 }
 
 export function judgeRevokedAccess(answer: Answer): ProviderCheck {
-  if (answer.kind === 'refused') {
-    return check(
-      'revoked-access-refused',
-      'pass',
-      `UserInfo refused the revoked access token: ${words(answer)}.`,
-    )
-  }
-  if (answer.kind === 'accepted') {
-    return check(
-      'revoked-access-refused',
-      'warning',
-      `The revocation was answered 200, and UserInfo still accepted the access token (${words(answer)}): it stays usable until it expires.`,
-      'Invalidate an access token when it is revoked, at least at the provider’s own endpoints, or answer unsupported_token_type so clients know.',
-    )
-  }
-  return undecided('revoked-access-refused', answer)
+  return mustRefuse('revoked-access-refused', answer, {
+    refused: (said) => `UserInfo refused the revoked access token: ${said}.`,
+    accepted: (said) =>
+      `The revocation was answered 200, and UserInfo still accepted the access token (${said}): it stays usable until it expires.`,
+    outcome: 'warning',
+    fix: 'Invalidate an access token when it is revoked, at least at the provider’s own endpoints, or answer unsupported_token_type so clients know.',
+  })
 }
 
 /** How the browser came back from the end-session endpoint, if it did. */

@@ -42,10 +42,9 @@ export function createProviderCheck(context: FlowContext) {
   function options(signal: AbortSignal) {
     return {
       signal,
+      // Told for as long as this run is the page's: after Stop too, while it revokes what it held.
       onProgress: (doing: string) => {
-        if (!signal.aborted || doing.startsWith('Revoking')) {
-          context.setProviderCheck({ status: 'running', doing })
-        }
+        if (controller?.signal === signal) context.setProviderCheck({ status: 'running', doing })
       },
     }
   }

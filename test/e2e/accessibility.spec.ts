@@ -9,11 +9,10 @@ import {
   settledSignOutReport,
   showTab,
   signInAtProvider,
+  signInToGoogleShapedProvider,
   signInWithDefaults,
   test,
 } from './fixtures'
-
-const GOOGLE_SECRET = 'GOCSPX-local-provider-not-a-secret'
 
 function base64url(value: string): string {
   return Buffer.from(value).toString('base64url')
@@ -36,23 +35,6 @@ function sampleJwt(): string {
 
 async function pasteToken(page: Page, token: string): Promise<void> {
   await page.getByLabel('Token', { exact: true }).fill(token)
-}
-
-/** Signs in with the Google-shaped preset, which asks for the client secret after the redirect. */
-async function signInToGoogleShapedProvider(page: Page): Promise<void> {
-  await page.goto('/')
-  await openSettings(page)
-  await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
-  await page.getByRole('button', { name: 'Fill in its public secret' }).click()
-  await openSettings(page)
-  await expect(page.getByLabel('Client secret (required by this provider)')).toHaveValue(
-    GOOGLE_SECRET,
-  )
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await signInAtProvider(page, 'dave')
-  await page.getByLabel('Client secret', { exact: true }).fill(GOOGLE_SECRET)
-  await page.getByRole('button', { name: 'Exchange the code' }).click()
-  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
 }
 
 test.describe('axe finds no WCAG A or AA violation', () => {

@@ -5,7 +5,9 @@
 import { test as base, expect } from '@playwright/test'
 import type { BrowserContext, Locator, Page, Request } from '@playwright/test'
 
-import { E2E } from './ports'
+import { LOCAL_CLIENT_ID, startLocalProviders } from '../../provider/local-providers'
+import type { ProviderQuirks, RunningProviders } from '../../provider/local-providers'
+import { E2E, quirkyProvidersFor } from './ports'
 
 export { expect }
 
@@ -37,7 +39,16 @@ function isTokenEndpoint(request: Request): boolean {
   return request.method() === 'POST' && new URL(request.url()).pathname === '/token'
 }
 
-export const test = base.extend<{ traffic: ProviderTraffic }>({
+/** A local provider with the quirks of another real provider, started by the test that needs it. */
+export interface QuirkyProvider {
+  issuer: string
+  /** Starts it with these quirks (closing the one before); it is closed when the test ends. */
+  start: (quirks: ProviderQuirks) => Promise<void>
+  /** Points the settings form at it, with the local client. */
+  configure: (page: Page) => Promise<void>
+}
+
+export const test = base.extend<{ traffic: ProviderTraffic; quirky: QuirkyProvider }>({
   page: async ({ page }, use) => {
     // Nothing leaves the machine: the provider's login page imports a web font, which must not stall.
     await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort())
@@ -89,6 +100,32 @@ export const test = base.extend<{ traffic: ProviderTraffic }>({
       }
     })
     await use(traffic)
+  },
+  // Playwright names a fixture's dependencies by destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  quirky: async ({}, use, testInfo) => {
+    // Each worker that runs beside another starts its own pair, on ports of its own.
+    const ports = quirkyProvidersFor(testInfo.parallelIndex)
+    let running: RunningProviders | undefined
+    await use({
+      issuer: ports.issuer,
+      async start(quirks) {
+        await running?.close()
+        running = await startLocalProviders({
+          localPort: ports.localPort,
+          googlePort: ports.googlePort,
+          appOrigins: [E2E.appUrl],
+          quiet: true,
+          quirks,
+        })
+      },
+      async configure(page) {
+        await openSettings(page)
+        await page.getByLabel('Issuer URL').fill(ports.issuer)
+        await page.getByLabel('Client ID').fill(LOCAL_CLIENT_ID)
+      },
+    })
+    await running?.close()
   },
 })
 
@@ -159,6 +196,26 @@ export async function browserStorage(page: Page, context: BrowserContext): Promi
   })
   const cookies = await context.cookies(page.url())
   return JSON.stringify({ ...inPage, cookies })
+}
+
+/** The Google-shaped local provider's client secret: public, as it is a test provider's. */
+export const GOOGLE_SECRET = 'GOCSPX-local-provider-not-a-secret'
+
+/** Signs in with the Google-shaped preset, which asks for the client secret after the redirect. */
+export async function signInToGoogleShapedProvider(page: Page, login = 'dave'): Promise<void> {
+  await page.goto('/')
+  await openSettings(page)
+  await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
+  await page.getByRole('button', { name: 'Fill in its public secret' }).click()
+  await openSettings(page)
+  await expect(page.getByLabel('Client secret (required by this provider)')).toHaveValue(
+    GOOGLE_SECRET,
+  )
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await signInAtProvider(page, login)
+  await page.getByLabel('Client secret', { exact: true }).fill(GOOGLE_SECRET)
+  await page.getByRole('button', { name: 'Exchange the code' }).click()
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
 }
 
 /** Opens the app and signs in with the form as it is (the Local provider preset by default). */

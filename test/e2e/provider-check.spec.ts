@@ -1,26 +1,24 @@
 /**
- * "Check this provider" without a sign-in, in real Chromium against the bundled providers and a
- * provider configured the weak way (its key set without CORS): each report says what the provider
- * really does, and the export carries none of the made-up credentials the run sent.
+ * "Check this provider", signed out and signed in, in real Chromium against the bundled providers
+ * and providers configured the weak way (a key set without CORS; PKCE optional, no rotation,
+ * revocation refused to public clients, no CORS on UserInfo): each report says what the provider
+ * really does, and the exports carry none of the credentials the run sent or received.
  */
 import type { Page } from '@playwright/test'
 
-import { LOCAL_CLIENT_ID, startLocalProviders } from '../../provider/local-providers'
-import type { RunningProviders } from '../../provider/local-providers'
 import { expectNoAxeViolations } from './axe'
 import {
   expect,
+  GOOGLE_SECRET,
   openCollapsed,
   openSettings,
   showTab,
   signInAtProvider,
+  signInToGoogleShapedProvider,
   signInWithDefaults,
   test,
 } from './fixtures'
-import { E2E, quirkyProvidersFor } from './ports'
-
-/** This worker's quirky providers. */
-const quirky = () => quirkyProvidersFor(test.info().parallelIndex)
+import { E2E } from './ports'
 
 async function runCheck(page: Page) {
   await page.locator('details[data-section="provider-check"]:not([open]) > summary').click()
@@ -212,18 +210,7 @@ test('signed in at the Google-shaped provider, the report shows its gaps and the
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  const secret = 'GOCSPX-local-provider-not-a-secret'
-  await page.goto('/')
-  await openSettings(page)
-  await page.getByLabel('Preset').selectOption({ label: 'Google' })
-  await page.getByLabel('Issuer URL').fill(E2E.googleIssuer)
-  await page.getByLabel('Client ID').fill('pkce-lab-google')
-  await page.getByLabel('Client secret (required by this provider)').fill(secret)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await signInAtProvider(page, 'carol')
-  await page.getByLabel('Client secret', { exact: true }).fill(secret)
-  await page.getByRole('button', { name: 'Exchange the code' }).click()
-  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+  await signInToGoogleShapedProvider(page, 'carol')
   const { sent } = await runSignedInCheck(page)
   await page.getByRole('button', { name: 'Sign out at the provider' }).click()
   const report = page.getByRole('region', { name: /^Report for/ })
@@ -247,31 +234,17 @@ test('signed in at the Google-shaped provider, the report shows its gaps and the
   )
   await report.getByRole('button', { name: 'Copy report as JSON' }).click()
   const json = await page.evaluate(() => navigator.clipboard.readText())
-  expect(json).not.toContain(secret)
+  expect(json).not.toContain(GOOGLE_SECRET)
   for (const value of credentialsIn(sent)) expect(json).not.toContain(value)
-})
-
-let providers: RunningProviders | undefined
-
-test.afterEach(async () => {
-  await providers?.close()
-  providers = undefined
 })
 
 test('a key set served without CORS fails its check with the origin to allow, and its keys are not judged', async ({
   page,
+  quirky,
 }) => {
-  providers = await startLocalProviders({
-    localPort: quirky().localPort,
-    googlePort: quirky().googlePort,
-    appOrigins: [E2E.appUrl],
-    quiet: true,
-    quirks: { jwksWithoutCors: true },
-  })
+  await quirky.start({ jwksWithoutCors: true })
   await page.goto('/')
-  await openSettings(page)
-  await page.getByLabel('Issuer URL').fill(quirky().issuer)
-  await page.getByLabel('Client ID').fill(LOCAL_CLIENT_ID)
+  await quirky.configure(page)
   const report = await runCheck(page)
 
   expect(await outcomes(page)).toMatchObject({
@@ -289,23 +262,16 @@ test('a key set served without CORS fails its check with the origin to allow, an
 
 test('a provider configured the weak way fails the matching checks, each with its evidence and spec', async ({
   page,
+  quirky,
 }) => {
-  providers = await startLocalProviders({
-    localPort: quirky().localPort,
-    googlePort: quirky().googlePort,
-    appOrigins: [E2E.appUrl],
-    quiet: true,
-    quirks: {
-      pkceNotRequired: true,
-      refreshTokenNotRotated: true,
-      revocationRequiresClientAuth: true,
-      userinfoWithoutCors: true,
-    },
+  await quirky.start({
+    pkceNotRequired: true,
+    refreshTokenNotRotated: true,
+    revocationRequiresClientAuth: true,
+    userinfoWithoutCors: true,
   })
   await page.goto('/')
-  await openSettings(page)
-  await page.getByLabel('Issuer URL').fill(quirky().issuer)
-  await page.getByLabel('Client ID').fill(LOCAL_CLIENT_ID)
+  await quirky.configure(page)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()

@@ -5,45 +5,14 @@
  */
 import type { Page } from '@playwright/test'
 
-import { LOCAL_CLIENT_ID, startLocalProviders } from '../../provider/local-providers'
-import type { ProviderQuirks, RunningProviders } from '../../provider/local-providers'
-import {
-  expect,
-  settledSignOutReport,
-  signInAtProvider,
-  test,
-  openSettings,
-  openCollapsed,
-} from './fixtures'
-import { E2E, quirkyProvidersFor } from './ports'
-
-/** This worker's quirky providers. */
-const quirky = () => quirkyProvidersFor(test.info().parallelIndex)
-
-let providers: RunningProviders | undefined
-
-async function startQuirky(quirks: ProviderQuirks): Promise<void> {
-  await providers?.close()
-  providers = await startLocalProviders({
-    localPort: quirky().localPort,
-    googlePort: quirky().googlePort,
-    appOrigins: [E2E.appUrl],
-    quiet: true,
-    quirks,
-  })
-}
-
-test.afterEach(async () => {
-  await providers?.close()
-  providers = undefined
-})
+import { LOCAL_CLIENT_ID } from '../../provider/local-providers'
+import { expect, settledSignOutReport, signInAtProvider, test, openCollapsed } from './fixtures'
+import type { QuirkyProvider } from './fixtures'
 
 /** The local preset, pointed at the quirky provider. */
-async function signInThere(page: Page): Promise<void> {
+async function signInThere(page: Page, quirky: QuirkyProvider): Promise<void> {
   await page.goto('/')
-  await openSettings(page)
-  await page.getByLabel('Issuer URL').fill(quirky().issuer)
-  await page.getByLabel('Client ID').fill(LOCAL_CLIENT_ID)
+  await quirky.configure(page)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
@@ -51,15 +20,16 @@ async function signInThere(page: Page): Promise<void> {
 
 test('a revocation refused with 401 and an empty body is reported as not revoked, and why', async ({
   page,
+  quirky,
 }) => {
-  await startQuirky({ revocationRequiresClientAuth: true })
+  await quirky.start({ revocationRequiresClientAuth: true })
   const tokenResponses: Record<string, unknown>[] = []
   page.on('response', (response) => {
-    if (response.url() === `${quirky().issuer}/token` && response.status() === 200) {
+    if (response.url() === `${quirky.issuer}/token` && response.status() === 200) {
       void response.json().then((body: Record<string, unknown>) => tokenResponses.push(body))
     }
   })
-  await signInThere(page)
+  await signInThere(page, quirky)
 
   // Said before it is tried.
   await expect(page.getByText('which will probably be refused')).toBeVisible()
@@ -82,7 +52,7 @@ test('a revocation refused with 401 and an empty body is reported as not revoked
   // And it is true: the refresh token still works at the provider.
   const refreshToken = tokenResponses.at(0)?.refresh_token
   expect(typeof refreshToken).toBe('string')
-  const refreshed = await fetch(`${quirky().issuer}/token`, {
+  const refreshed = await fetch(`${quirky.issuer}/token`, {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'refresh_token',
@@ -95,9 +65,10 @@ test('a revocation refused with 401 and an empty body is reported as not revoked
 
 test('a provider that requires id_token_hint with prompt=none gets advice that says so', async ({
   page,
+  quirky,
 }) => {
-  await startQuirky({ promptNoneRequiresIdTokenHint: true })
-  await signInThere(page)
+  await quirky.start({ promptNoneRequiresIdTokenHint: true })
+  await signInThere(page, quirky)
   await page.reload()
   await page.getByRole('button', { name: 'Restore session silently' }).click()
 
@@ -109,9 +80,9 @@ test('a provider that requires id_token_hint with prompt=none gets advice that s
   await expect(page.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
 })
 
-test('a scope granted narrower than asked is said next to the claims', async ({ page }) => {
-  await startQuirky({ grantOpenIdOnly: true })
-  await signInThere(page)
+test('a scope granted narrower than asked is said next to the claims', async ({ page, quirky }) => {
+  await quirky.start({ grantOpenIdOnly: true })
+  await signInThere(page, quirky)
 
   const idToken = page.getByRole('region', { name: 'ID token', exact: true })
   await expect(idToken).toContainText('The provider granted less than was asked.')
@@ -121,9 +92,10 @@ test('a scope granted narrower than asked is said next to the claims', async ({ 
 
 test('a jwks_uri without CORS does not stop the sign-in; the signature is said to be unchecked, and why', async ({
   page,
+  quirky,
 }) => {
-  await startQuirky({ jwksWithoutCors: true })
-  await signInThere(page)
+  await quirky.start({ jwksWithoutCors: true })
+  await signInThere(page, quirky)
 
   const idToken = page.getByRole('region', { name: 'ID token', exact: true })
   await expect(idToken).toContainText(

@@ -12,10 +12,14 @@ import {
   judgeEndSessionReturn,
   judgeFamily,
   judgePkceRequired,
+  judgeRedirectUri,
   judgeRefreshIssued,
   judgeRegisteredRedirect,
+  judgeReplayRevokes,
   judgeReuse,
   judgeRevocation,
+  judgeRevokedAccess,
+  judgeRevokedRefresh,
   judgeRotation,
   judgeSessionEnded,
   judgeSilentAuthorization,
@@ -139,6 +143,20 @@ describe('the sign-in part of the provider check', () => {
     expect(judgeRotation(notSent, undefined).outcome).toBe('not-checked')
     expect(judgeRevocation(notSent, 'access').outcome).toBe('not-checked')
     expect(judgeUserinfoCall(notSent).outcome).toBe('not-checked')
+  })
+
+  it('on what the provider must refuse: a pass when refused, a fail or a SHOULD’s warning when not', () => {
+    const sent = 'https://app.example/callback?pkce_lab_check=altered'
+    expect(judgeRedirectUri(refused, sent).finding).toContain(sent)
+    expect(judgeRedirectUri(accepted, sent).outcome).toBe('fail')
+    expect(judgeRevokedRefresh(refused).outcome).toBe('pass')
+    expect(judgeRevokedRefresh(accepted).outcome).toBe('fail')
+    expect(judgeRevokedAccess(accepted).outcome).toBe('warning')
+    expect(judgeReplayRevokes({ kind: 'refused', status: 401 }).finding).toContain('HTTP 401')
+    expect(judgeReplayRevokes(accepted).outcome).toBe('warning')
+    for (const judge of [judgeRevokedRefresh, judgeRevokedAccess, judgeReplayRevokes]) {
+      expect(judge(hidden).outcome).toBe('not-checked')
+    }
   })
 
   it('fails a code that works twice and UserInfo hidden by CORS', () => {
