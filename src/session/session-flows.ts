@@ -1,9 +1,11 @@
 /**
  * The flows of the token lifecycle, one file each over the session's one store (flow-context.ts): the
  * sign-in (sign-in.ts), the way back (callback.ts), renewal (renewal.ts), API calls (api-calls.ts)
- * the sign-out (sign-out.ts) and the provider check (provider-check.ts). In the page's second chunk with the protocol layer; the session
+ * the sign-out (sign-out.ts) and the provider check (provider-check.ts), and the key set lookup for a
+ * pasted token. In the page's second chunk with the protocol layer; the session
  * (session.ts) forwards its calls here once loaded.
  */
+import { lookUpKeySet } from '../oidc'
 import { createApiCalls } from './api-calls'
 import { createCallback } from './callback'
 import { createFlowContext } from './flow-context'
@@ -34,6 +36,7 @@ export interface SessionFlows extends Pick<
   | 'checkProviderWithSignIn'
   | 'finishProviderCheck'
   | 'stopProviderCheck'
+  | 'lookUpKeySet'
 > {
   /** `taken` was taken from storage by the session before anything else could run. */
   completeSignIn: (callbackUrl: URL, taken: TakenAuthorization) => Promise<void>
@@ -59,6 +62,9 @@ export function createSessionFlows(store: SessionStore): SessionFlows {
     setAutoRefresh,
     wake,
     timeline: context.timeline,
+    // The session's HTTP without its timeline: a key set looked up for a pasted token is no step of
+    // the sign-in, and the paste page says itself what it fetched.
+    lookUpKeySet: (source) => lookUpKeySet(source, store.deps.http),
     reset() {
       renewal.stop()
       const { memory } = context

@@ -9,7 +9,7 @@
  * navigation are passed in; it never touches window or document itself.
  */
 import type { SilentFrame } from '../config/silent-frame'
-import type { HttpOptions, ProviderCheckInput } from '../oidc'
+import type { HttpOptions, KeySetLookup, KeySetSource, ProviderCheckInput } from '../oidc'
 import type { TimerClock } from './clock'
 import { epochSeconds } from './clock'
 import { TIMELINE_KEY } from './flow-timeline'
@@ -85,6 +85,11 @@ export interface Session {
   callResource: (url: string) => Promise<void>
   /** Revokes the tokens, forgets everything, and ends the provider session where it can. */
   signOut: () => Promise<void>
+  /**
+   * Every key published for an issuer (discovery, then jwks_uri) or at a key set URL, to check a
+   * pasted token with. Changes nothing in the session and records nothing in its timeline.
+   */
+  lookUpKeySet: (source: KeySetSource) => Promise<KeySetLookup>
   /** The provider check: idle, running, waiting for the sign-out that ends it, done or failed. */
   getProviderCheck: () => ProviderCheckRun
   /** The provider check's part without a sign-in, for these settings. Changes nothing else. */
@@ -249,6 +254,8 @@ export function createSession(deps: SessionDeps): Session {
     callResource: (url) => withFlows((loaded) => loaded.callResource(url)),
 
     signOut: () => withFlows((loaded) => loaded.signOut()),
+
+    lookUpKeySet: (source) => loadFlows().then((loaded) => loaded.lookUpKeySet(source)),
     getProviderCheck: () => providerCheck,
 
     checkProvider(input) {

@@ -8,6 +8,7 @@ import { nth } from '../support/nth'
 import { createFakeClock } from '../support/fake-clock'
 import type { FakeClock } from '../support/fake-clock'
 import { renderStrict } from '../support/render'
+import { offlineSession } from '../support/session-deps'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
 const NOW = NOW_MS / 1000
@@ -45,7 +46,7 @@ afterEach(() => {
 
 async function paste(text: string) {
   const user = userEvent.setup()
-  renderStrict(<PasteTokenPage />, { clock })
+  renderStrict(<PasteTokenPage />, { clock, session: offlineSession() })
   await user.click(screen.getByRole('textbox', { name: 'Token' }))
   await user.paste(text)
   return user
@@ -62,7 +63,7 @@ function trustOf(table: HTMLElement, claim: string): string | null {
 
 describe('PasteTokenPage', () => {
   it('promises that nothing pasted leaves the page, and shows nothing until something is pasted', () => {
-    renderStrict(<PasteTokenPage />, { clock })
+    renderStrict(<PasteTokenPage />, { clock, session: offlineSession() })
 
     expect(screen.getByRole('heading', { level: 2, name: 'Decode a token' })).toBeDefined()
     expect(

@@ -12,6 +12,7 @@ import { claimCatalog, headerParameterCatalog } from '../../src/jwt/claim-catalo
 import { createFakeClock } from '../support/fake-clock'
 import type { FakeClock } from '../support/fake-clock'
 import { renderStrict } from '../support/render'
+import { offlineSession } from '../support/session-deps'
 
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
 // Each property renders the page a few dozen times: well under a second alone, but slower when the
@@ -116,7 +117,7 @@ const pasted = fc.oneof(
 const ROLE_LABELS = ['ID token', 'Access token', 'Unknown'] as const
 
 function renderPasted(text: string, role: (typeof ROLE_LABELS)[number] | undefined) {
-  const view = renderStrict(<PasteTokenPage />, { clock })
+  const view = renderStrict(<PasteTokenPage />, { clock, session: offlineSession() })
   const textarea = view.container.querySelector('textarea')
   if (textarea === null) throw new Error('no textarea')
   fireEvent.change(textarea, { target: { value: text } })

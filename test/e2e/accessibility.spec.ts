@@ -48,6 +48,14 @@ test.describe('axe finds no WCAG A or AA violation', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Decoded a signed JWT' })).toBeVisible()
     await expectNoAxeViolations(page, 'the paste page with a valid token')
 
+    // Checked with the local provider's keys, neither of which signed it: the table of keys.
+    const verify = page.getByRole('region', { name: 'Verify it' })
+    await verify.getByRole('radio', { name: 'A key set URL (jwks_uri)' }).check()
+    await verify.getByRole('textbox', { name: 'Key set URL' }).fill(`${E2E.localIssuer}/jwks`)
+    await verify.getByRole('button', { name: 'Verify the signature' }).click()
+    await expect(verify.getByRole('alert')).toContainText('Signature not verified')
+    await expectNoAxeViolations(page, 'the paste page with a key table')
+
     await pasteToken(page, `${base64url('not json')}.${base64url('{"sub":')}.c2ln`)
     await expect(
       page.getByRole('status').filter({ hasText: 'it could not be decoded' }),

@@ -2,8 +2,8 @@
  * What a session needs, for tests in Node: the fake provider's fetch, Web Storage stand-ins, a fake
  * clock, a list that records where the session sent the browser, and the flows' code at hand.
  */
-import { createPendingAuthorizationStore, createTabMarkers } from '../../src/session'
-import type { SessionDeps, SignInRequest, TimerClock } from '../../src/session'
+import { createPendingAuthorizationStore, createSession, createTabMarkers } from '../../src/session'
+import type { Session, SessionDeps, SignInRequest, TimerClock } from '../../src/session'
 import { createSessionFlows } from '../../src/session/session-flows'
 import { createFakeClock } from './fake-clock'
 import { MemoryStorage } from './memory-storage'
@@ -43,4 +43,15 @@ export function testSignInRequest(
     redirectUri: `${TEST_APP}/callback`,
     ...change,
   }
+}
+
+/** A session for pages that need one but whose test sends nothing: every request fails. */
+export function offlineSession(): Session {
+  return createSession(
+    testSessionDeps({
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      storage: new MemoryStorage(),
+      navigations: [],
+    }),
+  )
 }

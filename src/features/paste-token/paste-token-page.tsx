@@ -11,6 +11,7 @@ import type { TokenRole } from '../../jwt/token-lint'
 import { DecodedJwtView } from '../../components/decoded-token/decoded-jwt-view'
 import { LintFindings } from '../../components/decoded-token/lint-findings'
 import { UndecodedToken } from '../../components/decoded-token/undecoded-token'
+import { VerifyPastedToken } from './verify-pasted-token'
 
 type PasteRole = Extract<TokenRole, 'id_token' | 'access_token' | 'unknown'>
 
@@ -134,6 +135,18 @@ export default function PasteTokenPage() {
           <LintFindings findings={findings} />
         </section>
       )}
+      {pasted?.decoded.kind === 'jwt' && (
+        <VerifyPastedToken
+          token={pasted.token}
+          header={pasted.decoded.header}
+          payload={pasted.decoded.payload}
+          asAccessToken={
+            role === 'access_token' ||
+            (role === 'unknown' && isAccessTokenType(pasted.decoded.header))
+          }
+          nowSeconds={nowSeconds}
+        />
+      )}
     </div>
   )
 }
@@ -171,12 +184,18 @@ function PastedNotChecked() {
     <>
       <h4>Checked by PKCE Lab</h4>
       <p>
-        <strong>Nothing.</strong> A pasted token was not compared with any request of this app, and
-        its signature was not verified: this page has no provider to take keys from. Every claim
-        below is decoded only.
+        <strong>Nothing yet.</strong> A pasted token was not compared with any request of this app,
+        and its signature is not verified until you give a key under &ldquo;Verify it&rdquo;. Every
+        claim below is decoded only.
       </p>
     </>
   )
+}
+
+/** RFC 9068 §2.1: a JWT access token says so in its typ. */
+function isAccessTokenType(header: Record<string, unknown>): boolean {
+  const typ = header.typ
+  return typeof typ === 'string' && ['at+jwt', 'application/at+jwt'].includes(typ.toLowerCase())
 }
 
 function roleFromParameter(parameter: string | undefined): PasteRole | undefined {

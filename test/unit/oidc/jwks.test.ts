@@ -1,12 +1,14 @@
 /**
  * fetchJwks names the real cause of a key set it cannot use (status, content type, what the JSON
  * held), never "no jwks_uri, or CORS"; keeps public signing keys only; and, when no answer could be
- * read at all, says so without stopping the sign-in.
+ * read at all, says so without stopping the sign-in. lookUpKeySet finds every key of an issuer or a
+ * key set URL for a pasted token, and keeps discovery's own words when it fails.
  */
 import { describe, expect, it } from 'vitest'
 
-import { fetchJwks } from '../../../src/oidc'
+import { fetchJwks, lookUpKeySet } from '../../../src/oidc'
 import type { ProviderMetadata } from '../../../src/oidc'
+import { createFakeProvider } from '../../support/fake-provider'
 
 const appOrigin = 'https://app.example'
 const metadata: ProviderMetadata = {
@@ -93,5 +95,68 @@ describe('fetchJwks', () => {
     expect(result.status === 'unavailable' && result.cause).toContain(
       `no CORS on jwks_uri for ${appOrigin}`,
     )
+  })
+})
+
+describe('lookUpKeySet', () => {
+  it("finds an issuer's keys by discovery, then its jwks_uri, keeping every key as published", async () => {
+    const provider = await createFakeProvider()
+    const result = await lookUpKeySet(
+      { issuer: 'https://op.example' },
+      { appOrigin, fetch: provider.fetch },
+    )
+    expect(result).toMatchObject({
+      status: 'fetched',
+      issuer: 'https://op.example',
+      jwksUri: 'https://op.example/jwks',
+      keys: [{ kid: 'k1', kty: 'RSA' }],
+    })
+    expect(provider.requests.map((request) => request.url)).toEqual([
+      'https://op.example/.well-known/openid-configuration',
+      'https://op.example/jwks',
+    ])
+  })
+
+  it('keeps keys a sign-in would drop, so the paste page can say why they do not fit', async () => {
+    const fetch = answering(JSON.stringify({ keys: [{ ...PUBLIC_KEY, use: 'enc' }] }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(
+      await lookUpKeySet({ jwksUri: 'https://keys.example/set' }, { appOrigin, fetch }),
+    ).toEqual({
+      status: 'fetched',
+      jwksUri: 'https://keys.example/set',
+      keys: [{ ...PUBLIC_KEY, use: 'enc' }],
+    })
+  })
+
+  it.each([
+    [{ jwksUri: 'keys' }, undefined, '"keys" is not a URL'],
+    [{ jwksUri: 'http://keys.example/set' }, undefined, 'is not an https URL'],
+    [
+      { jwksUri: 'https://keys.example/set' },
+      answering('nope', { status: 404 }),
+      'the key set at https://keys.example/set answered HTTP 404',
+    ],
+    [
+      { issuer: 'https://op.example' },
+      answering('nope', { status: 500 }),
+      'Discovery at https://op.example/.well-known/openid-configuration answered HTTP 500',
+    ],
+    [
+      { issuer: 'https://op.example' },
+      answering('{"issuer":"https://other.example"}', {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      }),
+      'Discovery failed: ',
+    ],
+  ])('says why %j gave no keys', async (source, fetch, expected) => {
+    const result = await lookUpKeySet(source, {
+      appOrigin,
+      ...(fetch === undefined ? {} : { fetch }),
+    })
+    expect(result.status === 'unavailable' && result.cause).toContain(expected)
   })
 })
