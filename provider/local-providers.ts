@@ -272,6 +272,10 @@ export async function startLocalProviders(
         revocation,
         rpInitiatedLogout: { enabled: true },
         userinfo: { enabled: true },
+        pushedAuthorizationRequests: {
+          enabled: true,
+          requirePushedAuthorizationRequests: options.quirks?.pushedAuthorizationRequired === true,
+        },
         resourceIndicators: {
           enabled: true,
           getResourceServerInfo: resourceServerInfo(errors.InvalidTarget),

@@ -101,7 +101,10 @@ declare module 'oidc-provider' {
       devInteractions?: { enabled: boolean }
       dPoP?: { enabled: boolean }
       introspection?: { enabled: boolean }
-      pushedAuthorizationRequests?: { enabled: boolean }
+      pushedAuthorizationRequests?: {
+        enabled: boolean
+        requirePushedAuthorizationRequests?: boolean
+      }
       revocation?: {
         enabled: boolean
         allowedPolicy?: (ctx: KoaContext, client: Client, token: { clientId: string }) => boolean

@@ -30,6 +30,11 @@ export interface ProviderQuirks {
    * is nothing to detect a reuse by.
    */
   refreshTokenNotRotated?: boolean
+  /**
+   * Authorization requests must be pushed first (RFC 9126 §5), as the FAPI 2.0 profiles require:
+   * the metadata says require_pushed_authorization_requests, and a request in the URL is refused.
+   */
+  pushedAuthorizationRequired?: boolean
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

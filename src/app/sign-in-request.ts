@@ -20,6 +20,7 @@ export function signInRequestFor(
     scope: settings.scope,
     extraParams: extraParamsToSend(settings),
     redirectUri,
+    pushedAuthorization: settings.pushedAuthorization,
   }
 }
 

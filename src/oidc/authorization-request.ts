@@ -34,6 +34,8 @@ export interface PendingAuthorization {
   extraParams: readonly (readonly [string, string])[]
   /** prompt=none: a failure means "interactive sign-in needed", not a broken setup. */
   silent: boolean
+  /** The request was pushed (RFC 9126), so a silent renewal pushes its own too. */
+  pushedAuthorization?: true
   /**
    * The provider's public keys, fetched before the redirect, so the ID token's signature is checked
    * at the callback without another round trip. Absent when they could not be fetched.

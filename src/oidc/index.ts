@@ -13,6 +13,11 @@ export type {
   PendingAuthorization,
 } from './authorization-request'
 export { validateAuthorizationResponse } from './authorization-response'
+export {
+  pushAuthorizationRequest,
+  pushedAuthorizationRequired,
+  usesPushedAuthorization,
+} from './pushed-authorization-request'
 export type { ClientContext } from './client-context'
 export { discoverProvider, discoveryUrl, parseIssuer, pinIdTokenAlg } from './discovery'
 export type { ProviderMetadata } from './discovery'

@@ -8,6 +8,7 @@
 export type OidcStep =
   | 'settings'
   | 'discovery'
+  | 'pushed-authorization-request'
   | 'authorization-request'
   | 'authorization-response'
   | 'token-request'
@@ -63,6 +64,8 @@ export type OidcErrorCode =
   | 'interactive_sign_in_required'
   /** The revocation endpoint refused a token or could not be asked (RFC 7009 §2.2.1). */
   | 'revocation_failed'
+  /** The pushed_authorization_request_endpoint refused the request or answered no request_uri (RFC 9126 §2.3). */
+  | 'pushed_authorization_failed'
   /** The provider session could not be ended, or it was not confirmed (RP-Initiated Logout §2). */
   | 'end_session_failed'
 
@@ -168,6 +171,8 @@ export function codeOfStep(step: OidcStep): OidcErrorCode {
       return 'revocation_failed'
     case 'end-session':
       return 'end_session_failed'
+    case 'pushed-authorization-request':
+      return 'pushed_authorization_failed'
     default:
       return 'invalid_token_response'
   }

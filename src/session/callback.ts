@@ -86,6 +86,7 @@ export function createCallback(context: FlowContext, renewal: Renewal) {
       scope: pending.scope,
       extraParams: pending.extraParams.filter(([name]) => name !== 'prompt'),
       redirectUri: pending.redirectUri,
+      pushedAuthorization: pending.pushedAuthorization === true,
     }
     enterSignedIn(client, tokens)
   }

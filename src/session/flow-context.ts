@@ -25,6 +25,8 @@ export interface AuthorizationRequestMemory {
   scope: string
   extraParams: readonly (readonly [string, string])[]
   redirectUri: string
+  /** The sign-in pushed its request (RFC 9126): a silent renewal does the same. */
+  pushedAuthorization: boolean
 }
 
 /** What the flows hold between steps, in memory only. */

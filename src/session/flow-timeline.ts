@@ -11,6 +11,7 @@ export type { CheckOutcome, TimelineCheck } from './timeline-check'
 
 export type TimelineStepKind =
   | 'discovery'
+  | 'pushed-authorization-request'
   | 'authorization-request'
   | 'callback'
   | 'token-request'

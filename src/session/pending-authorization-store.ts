@@ -80,6 +80,7 @@ function allowlisted(pending: PendingSignIn): PendingSignIn {
     ...(pending.maxAge === undefined ? {} : { maxAge: pending.maxAge }),
     extraParams: pending.extraParams,
     silent: pending.silent,
+    ...(pending.pushedAuthorization === true ? { pushedAuthorization: true as const } : {}),
     ...(pending.jwks === undefined ? {} : { jwks: pending.jwks }),
     ...(typeof pending.jwksUnavailable === 'string'
       ? { jwksUnavailable: pending.jwksUnavailable }

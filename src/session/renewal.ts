@@ -13,7 +13,9 @@ import {
   interactiveNeeded,
   isTransientFailure,
   OidcError,
+  pushAuthorizationRequest,
   refreshTokens,
+  usesPushedAuthorization,
   validateAuthorizationResponse,
 } from '../oidc'
 import type { TokenSet } from '../oidc'
@@ -83,8 +85,9 @@ export function createRenewal(context: FlowContext) {
         'No silent renewal',
       )
     }
-    const { url, pending } = await createAuthorizationRequest({
-      metadata: current.client.metadata,
+    const metadata = current.client.metadata
+    const built = await createAuthorizationRequest({
+      metadata,
       ...(current.client.jwks === undefined ? {} : { jwks: current.client.jwks }),
       clientId: current.client.clientId,
       redirectUri: request.redirectUri,
@@ -93,6 +96,19 @@ export function createRenewal(context: FlowContext) {
       clientAuthentication: current.client.clientAuthentication,
       nowSeconds: epochSeconds(deps.clock),
     })
+    const { pending } = built
+    // Pushed like the sign-in was (RFC 9126), or because the provider requires it.
+    const url = usesPushedAuthorization(metadata, request.pushedAuthorization)
+      ? (
+          await pushAuthorizationRequest({
+            metadata,
+            authorizationUrl: built.url,
+            clientAuthentication: pending.clientAuthentication,
+            ...(memory.clientSecret === undefined ? {} : { clientSecret: memory.clientSecret }),
+            http,
+          })
+        ).url
+      : built.url
     let callback: URL
     try {
       callback = await frame(url.href)

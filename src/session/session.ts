@@ -31,6 +31,8 @@ export interface SignInRequest {
   redirectUri: string
   /** Pause before the redirect and before the code exchange, to look at each step. */
   stepThrough?: boolean
+  /** Push the request's parameters first (RFC 9126); done anyway when the provider requires it. */
+  pushedAuthorization?: boolean
 }
 
 export interface SessionDeps {

@@ -9,8 +9,11 @@ import {
   discoverProvider,
   fetchJwks,
   lintMetadata,
+  pushAuthorizationRequest,
+  pushedAuthorizationRequired,
+  usesPushedAuthorization,
 } from '../oidc'
-import type { JwksSnapshot, ProviderMetadata } from '../oidc'
+import type { JwksSnapshot, PendingAuthorization, ProviderMetadata } from '../oidc'
 import { epochSeconds } from './clock'
 import type { FlowContext } from './flow-context'
 import type { SignInRequest } from './session'
@@ -25,6 +28,52 @@ export function withPrompt(
 
 export function createSignIn(context: FlowContext) {
   const { deps, memory, timeline, recorder, http, set } = context
+
+  /**
+   * Pushes the request (RFC 9126) as a step of its own, and returns where the browser goes instead:
+   * the authorization endpoint with client_id and request_uri alone.
+   */
+  async function push(
+    metadata: ProviderMetadata,
+    authorizationUrl: URL,
+    pending: PendingAuthorization,
+  ): Promise<URL> {
+    const required = pushedAuthorizationRequired(metadata)
+    const pushedRequest = await context.recordStep(
+      {
+        kind: 'pushed-authorization-request',
+        title: 'Pushed authorization request (PAR)',
+        steps: ['pushed-authorization-request'],
+        extra: {
+          parameters: [...authorizationUrl.searchParams],
+          pkce: {
+            codeVerifier: pending.codeVerifier,
+            codeChallenge: authorizationUrl.searchParams.get('code_challenge') ?? '',
+            method: 'S256',
+          },
+        },
+      },
+      'pushed-authorization-request',
+      () =>
+        pushAuthorizationRequest({
+          metadata,
+          authorizationUrl,
+          clientAuthentication: pending.clientAuthentication,
+          ...(memory.clientSecret === undefined ? {} : { clientSecret: memory.clientSecret }),
+          http,
+        }),
+      {
+        ok: (result) => [
+          {
+            name: 'parameters pushed, out of the URL',
+            outcome: 'passed',
+            detail: `${required ? 'The provider requires pushed authorization requests (require_pushed_authorization_requests), so this request was pushed' : 'Pushed because the settings ask for it'}: every parameter went in this POST, and the provider answered a request_uri valid for ${String(result.expiresIn)} s. The browser is sent with client_id and request_uri alone, so state, the code_challenge, redirect_uri and the scope never appear in its address bar, its history or the provider's logs (RFC 9126 §1).`,
+          },
+        ],
+      },
+    )
+    return pushedRequest.url
+  }
 
   async function startAuthorization(request: SignInRequest, silent: boolean): Promise<void> {
     memory.clientSecret = request.clientSecret || undefined
@@ -65,7 +114,7 @@ export function createSignIn(context: FlowContext) {
         },
       )
       jwks = keys.status === 'fetched' ? keys.snapshot : undefined
-      const { url, pending } = await createAuthorizationRequest({
+      const built = await createAuthorizationRequest({
         metadata,
         ...(jwks === undefined ? {} : { jwks }),
         ...(keys.status === 'unavailable' ? { jwksUnavailable: keys.cause } : {}),
@@ -76,16 +125,26 @@ export function createSignIn(context: FlowContext) {
         clientAuthentication: memory.clientSecret === undefined ? 'none' : 'client_secret_post',
         nowSeconds: epochSeconds(deps.clock),
       })
+      const pushed = usesPushedAuthorization(metadata, request.pushedAuthorization === true)
+      const url = pushed ? await push(metadata, built.url, built.pending) : built.url
+      const pending = pushed
+        ? { ...built.pending, pushedAuthorization: true as const }
+        : built.pending
       const stepThrough = request.stepThrough === true
       deps.pendingAuthorizations.save({ ...pending, stepThrough })
       const entryId = recorder.begin('authorization-request', 'Authorization request', [], {
         url: url.href,
         parameters: [...url.searchParams],
-        pkce: {
-          codeVerifier: pending.codeVerifier,
-          codeChallenge: url.searchParams.get('code_challenge') ?? '',
-          method: 'S256',
-        },
+        // With PAR the challenge went in the POST; its proof is shown with that step.
+        ...(pushed
+          ? {}
+          : {
+              pkce: {
+                codeVerifier: pending.codeVerifier,
+                codeChallenge: url.searchParams.get('code_challenge') ?? '',
+                method: 'S256' as const,
+              },
+            }),
       })
       if (stepThrough) {
         set({ status: 'paused-before-redirect', authorizationUrl: url.href, timelineId: entryId })

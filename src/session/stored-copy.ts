@@ -20,7 +20,9 @@ export const OTHERS_NOT_KEPT = '…'
 /**
  * Query and form parameters whose values are safe to keep: the authorization request and response
  * (RFC 6749 §4.1, RFC 7636 §4.3, OIDC Core §3.1.2.1, RFC 9207 §2), the token and revocation
- * requests minus their credentials (RFC 6749 §4.1.3, RFC 7009 §2.1), RP-initiated logout (§2), and the
+ * requests minus their credentials (RFC 6749 §4.1.3, RFC 7009 §2.1), RP-initiated logout (§2), a
+ * pushed request's request_uri (RFC 9126 §4: it stands for a request bound to its PKCE challenge,
+ * so it yields nothing without the code_verifier, and the browser carried it in a URL anyway), and the
  * common provider extras. None of them can be redeemed.
  */
 const HARMLESS_PARAMETERS = new Set([
@@ -53,6 +55,7 @@ const HARMLESS_PARAMETERS = new Set([
   'token_type_hint',
   'client_assertion_type',
   'post_logout_redirect_uri',
+  'request_uri',
 ])
 
 /**
@@ -61,6 +64,7 @@ const HARMLESS_PARAMETERS = new Set([
  * UserInfo (OIDC Core §5.1) and provider metadata (RFC 8414 §2, by the shapes of its names below).
  */
 const HARMLESS_FIELDS = new Set([
+  'request_uri',
   'token_type',
   'expires_in',
   'refresh_expires_in',

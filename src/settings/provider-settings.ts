@@ -17,6 +17,8 @@ export interface ProviderSettings {
   clientId: string
   scope: string
   extraParams: readonly ExtraParam[]
+  /** Push the authorization request first (RFC 9126); done anyway where the provider requires it. */
+  pushedAuthorization: boolean
 }
 
 export function settingsFromPreset(preset: Preset): ProviderSettings {
@@ -26,6 +28,7 @@ export function settingsFromPreset(preset: Preset): ProviderSettings {
     clientId: preset.clientId,
     scope: preset.scope,
     extraParams: preset.extraParams.map(([name, value]) => ({ name, value })),
+    pushedAuthorization: false,
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Settings as a shareable link: `?issuer=…&client_id=…&scope=…&redirect_uri=…&param.<name>=<value>`,
- * plus `preset=<id>`. A secret never goes into a link, and one found in a link is ignored. What a link
+ * plus `preset=<id>` and `par=1` (push the authorization request, RFC 9126). A secret never goes into a link, and one found in a link is ignored. What a link
  * proposes is only a proposal: anyone can make one, so the app shows it and the user decides (a link
  * that aims the flow at another issuer is how a mix-up starts, RFC 9700 §4.4).
  */
@@ -11,7 +11,7 @@ import type { ExtraParam, ProviderSettings } from './provider-settings'
 
 /** Prefix that marks an extra authorization parameter in a settings link. */
 export const PARAM_PREFIX = 'param.'
-const SETTINGS_KEYS = ['issuer', 'client_id', 'scope', 'preset', 'redirect_uri']
+const SETTINGS_KEYS = ['issuer', 'client_id', 'scope', 'preset', 'redirect_uri', 'par']
 const SECRET_KEYS = ['client_secret', 'secret']
 
 export interface ParsedSettingsLink {
@@ -58,6 +58,7 @@ export function parseSettingsLink(query: URLSearchParams): ParsedSettingsLink {
       clientId: query.get('client_id') ?? base.clientId,
       scope: query.get('scope') ?? base.scope,
       extraParams: extraParams.length > 0 ? extraParams : base.extraParams,
+      pushedAuthorization: query.get('par') === '1',
     },
     ...(linkedRedirectUri === undefined ? {} : { linkedRedirectUri }),
     refused,
@@ -80,5 +81,6 @@ export function buildSettingsLink(
   for (const { name, value } of settings.extraParams) {
     if (name.trim()) url.searchParams.append(`${PARAM_PREFIX}${name.trim()}`, value)
   }
+  if (settings.pushedAuthorization) url.searchParams.set('par', '1')
   return url.href
 }

@@ -43,10 +43,15 @@ export function loadSettings(storage: Storage): ProviderSettings | undefined {
     extraParams: record.extraParams
       .filter(({ name }) => !refusedParameterReason(name))
       .map(({ name, value: paramValue }) => ({ name, value: paramValue })),
+    // Absent in what earlier versions stored: off.
+    pushedAuthorization: record.pushedAuthorization === true,
   }
 }
 
 export function saveSettings(storage: Storage, settings: ProviderSettings): void {
-  const { preset, issuer, clientId, scope, extraParams } = settings
-  storage.setItem(SETTINGS_KEY, JSON.stringify({ preset, issuer, clientId, scope, extraParams }))
+  const { preset, issuer, clientId, scope, extraParams, pushedAuthorization } = settings
+  storage.setItem(
+    SETTINGS_KEY,
+    JSON.stringify({ preset, issuer, clientId, scope, extraParams, pushedAuthorization }),
+  )
 }

@@ -45,6 +45,7 @@ async function setup(options: FakeProviderOptions = {}): Promise<Setup> {
     clientId: op.clientId,
     scope: 'openid profile',
     extraParams: [],
+    pushedAuthorization: false,
   }
   return { op, storage, navigations, newSession, settings }
 }

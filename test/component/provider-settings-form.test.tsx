@@ -208,6 +208,7 @@ describe('ProviderSettingsForm', () => {
       clientId: 'spa',
       scope: 'openid',
       extraParams: [],
+      pushedAuthorization: false,
     })
     // One change per keystroke, each built on the one before.
     expect(changes.map((settings) => settings.issuer)).toContain('https://op.exampl')

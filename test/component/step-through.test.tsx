@@ -170,6 +170,7 @@ describe('Home in step-through mode, with a real session', () => {
       clientId: op.clientId,
       scope: 'openid profile',
       extraParams: [],
+      pushedAuthorization: false,
     }
     return { op, storage, navigations, newSession, settings, clock }
   }

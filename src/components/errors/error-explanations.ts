@@ -10,6 +10,7 @@ import { entryFor } from './error-catalogue'
 export const STEP_NAMES: Record<OidcStep, string> = {
   settings: 'Settings',
   discovery: 'Discovery (fetching the provider metadata)',
+  'pushed-authorization-request': 'Pushed authorization request (PAR)',
   'authorization-request': 'Authorization request',
   'authorization-response': 'Callback (the authorization response)',
   'token-request': 'Token request (exchanging the code)',

@@ -232,6 +232,24 @@ export const PARAMETER_EXPLANATIONS: ReadonlyMap<string, ParameterExplanation> =
     },
   ],
   [
+    'request_uri',
+    {
+      meaning:
+        'The reference the pushed authorization request got: the provider already holds every parameter of the request, sent in a POST from this page, so none of them is in this URL, its history or its logs.',
+      spec: 'RFC 9126 §4',
+      specUrl: 'https://www.rfc-editor.org/rfc/rfc9126#section-4',
+    },
+  ],
+  [
+    'expires_in',
+    {
+      meaning:
+        'Seconds the request_uri stays valid: the browser must reach the authorization endpoint before then.',
+      spec: 'RFC 9126 §2.2',
+      specUrl: 'https://www.rfc-editor.org/rfc/rfc9126#section-2.2',
+    },
+  ],
+  [
     'token',
     {
       meaning: 'The token to revoke.',

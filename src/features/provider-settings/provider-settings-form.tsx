@@ -254,6 +254,26 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
         />
 
         <div className="field">
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.pushedAuthorization}
+              aria-describedby={`${id}-par-hint`}
+              onChange={(event) => {
+                change({ pushedAuthorization: event.target.checked })
+              }}
+            />{' '}
+            Push the authorization request first (PAR, RFC 9126)
+          </label>
+          <p id={`${id}-par-hint`} className="hint">
+            The parameters go to the provider in a POST from this page, and the browser is sent with
+            only client_id and a request_uri: nothing of the request is in the address bar. Needs a
+            provider that advertises pushed_authorization_request_endpoint; where the provider
+            requires it (require_pushed_authorization_requests), it is done anyway.
+          </p>
+        </div>
+
+        <div className="field">
           <label htmlFor={`${id}-redirect-uri`}>Redirect URI (register this at the provider)</label>
           <div className="with-button">
             <input id={`${id}-redirect-uri`} readOnly value={props.redirectUri} />

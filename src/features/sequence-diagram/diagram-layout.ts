@@ -129,6 +129,7 @@ export const DIAGRAM_WIDTH = MARGIN * 2 + LANE_GAP * (LANES.length - 1)
 /** How each kind of step is named in the diagram's summary and the list of steps. */
 export const STEP_WORDS: Record<TimelineStepKind, string> = {
   discovery: 'discovery',
+  'pushed-authorization-request': 'pushed authorization request',
   'authorization-request': 'authorization request',
   callback: 'callback',
   'token-request': 'token request',
@@ -196,18 +197,24 @@ const SEGMENTS: Record<TimelineStepKind, (entry: TimelineEntry) => Segment[]> = 
     ),
   jwks: (entry) =>
     exchange(entry, 'app', 'metadata', `GET ${pathOf(entry.http?.url, 'jwks_uri')} (signing keys)`),
-  'authorization-request': (entry) => [
-    send(
+  'pushed-authorization-request': (entry) =>
+    exchange(
+      entry,
       'app',
-      'browser',
-      `redirect to ${pathOf(entry.url, 'authorization_endpoint')} with code_challenge`,
-    ),
-    send(
-      'browser',
       'authorization',
-      `GET ${pathOf(entry.url, 'authorization_endpoint')} with code_challenge, state`,
+      `POST ${pathOf(entry.http?.url, 'pushed_authorization_request_endpoint')} code_challenge, state, redirect_uri`,
     ),
-  ],
+  'authorization-request': (entry) => {
+    // A pushed request (RFC 9126 §4) sends the browser with client_id and request_uri alone.
+    const carries = entry.parameters?.some(([name]) => name === 'request_uri')
+      ? 'client_id, request_uri'
+      : 'code_challenge, state'
+    const path = pathOf(entry.url, 'authorization_endpoint')
+    return [
+      send('app', 'browser', `redirect to ${path} with ${carries}`),
+      send('browser', 'authorization', `GET ${path} with ${carries}`),
+    ]
+  },
   callback: () => [
     send('authorization', 'browser', '302 to redirect_uri with code, state, iss'),
     send('browser', 'app', 'GET redirect_uri with code, state, iss'),

@@ -89,6 +89,8 @@ export function SettingsLinkReview({
             </ul>
           )}
         </dd>
+        <dt>Pushed authorization request (from the link)</dt>
+        <dd>{settings.pushedAuthorization ? 'on (RFC 9126)' : 'off'}</dd>
       </dl>
       {link.droppedPreset !== undefined && (
         <p>

@@ -145,7 +145,7 @@ describe('layoutDiagram', () => {
     expect(
       at('authorization-request', { url: 'https://op.example/oauth2/v2/auth?client_id=spa' }),
     ).toEqual([
-      'redirect to /oauth2/v2/auth with code_challenge',
+      'redirect to /oauth2/v2/auth with code_challenge, state',
       'GET /oauth2/v2/auth with code_challenge, state',
     ])
     expect(
@@ -154,6 +154,30 @@ describe('layoutDiagram', () => {
     expect(at('end-session', { url: 'https://op.example/session/end?client_id=spa' })).toEqual([
       'redirect to /session/end',
       'GET /session/end with client_id, state',
+    ])
+  })
+
+  it('draws a pushed request as a POST, and its redirect with client_id and request_uri alone', () => {
+    counter = 0
+    const labels = (kind: TimelineStepKind, overrides: Partial<TimelineEntry>) =>
+      segmentsFor(entry(kind, overrides)).map((segment) => segment.label)
+
+    expect(
+      labels('pushed-authorization-request', {
+        http: http(201, { url: 'https://op.example/request', statusText: 'Created' }),
+      }),
+    ).toEqual(['POST /request code_challenge, state, redirect_uri', '201 Created'])
+    expect(
+      labels('authorization-request', {
+        url: 'https://op.example/auth?client_id=spa&request_uri=urn%3Apar',
+        parameters: [
+          ['client_id', 'spa'],
+          ['request_uri', 'urn:par'],
+        ],
+      }),
+    ).toEqual([
+      'redirect to /auth with client_id, request_uri',
+      'GET /auth with client_id, request_uri',
     ])
   })
 

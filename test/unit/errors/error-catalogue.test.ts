@@ -102,6 +102,7 @@ const ALL_CODES: Record<OidcErrorCode, true> = {
   userinfo_sub_mismatch: true,
   interactive_sign_in_required: true,
   revocation_failed: true,
+  pushed_authorization_failed: true,
   end_session_failed: true,
 }
 

@@ -18,6 +18,7 @@ const settings: ProviderSettings = {
     { name: 'audience', value: 'https://api.example' },
     { name: 'prompt', value: 'consent' },
   ],
+  pushedAuthorization: true,
 }
 
 describe('settings links', () => {
@@ -43,6 +44,21 @@ describe('settings links', () => {
     expect(url.searchParams.get('issuer')).toBe('https://tenant.eu.auth0.com/')
     expect(url.searchParams.get('client_id')).toBe('abc123')
     expect(url.searchParams.get('param.audience')).toBe('https://api.example')
+    expect(url.searchParams.get('par')).toBe('1')
+  })
+
+  it('leaves pushed authorization requests off unless the link says par=1', () => {
+    expect(
+      parseSettingsLink(new URLSearchParams('issuer=https://op.example&par=yes')).settings,
+    ).toMatchObject({
+      pushedAuthorization: false,
+    })
+    const off = buildSettingsLink(
+      'https://lab.example/',
+      { ...settings, pushedAuthorization: false },
+      'https://lab.example/callback',
+    )
+    expect(new URL(off).searchParams.has('par')).toBe(false)
   })
 
   it('ignores a secret put into a link, and says so', () => {

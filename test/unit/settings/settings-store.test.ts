@@ -10,6 +10,17 @@ describe('settings store', () => {
     expect(loadSettings(storage)).toEqual({ ...DEFAULT_SETTINGS, clientId: 'mine' })
   })
 
+  it('remembers pushed authorization requests turned on, and reads an older entry without it as off', () => {
+    const storage = new MemoryStorage()
+    saveSettings(storage, { ...DEFAULT_SETTINGS, pushedAuthorization: true })
+    expect(loadSettings(storage)?.pushedAuthorization).toBe(true)
+    storage.setItem(
+      SETTINGS_KEY,
+      JSON.stringify({ ...DEFAULT_SETTINGS, pushedAuthorization: undefined }),
+    )
+    expect(loadSettings(storage)).toEqual({ ...DEFAULT_SETTINGS, pushedAuthorization: false })
+  })
+
   it('never writes fields it does not know, such as a secret smuggled in', () => {
     const storage = new MemoryStorage()
     saveSettings(storage, { ...DEFAULT_SETTINGS, clientSecret: 'leak' } as typeof DEFAULT_SETTINGS)

@@ -208,6 +208,16 @@ export const APP_CHECKS: Record<OidcErrorCode, AppCheck> = {
     },
     fix: 'The token stays valid at the provider until it expires; everything local was forgotten anyway. At the provider, let this public client revoke its own tokens without a secret (RFC 7009 §2.1), or shorten the token lifetimes.',
   },
+  pushed_authorization_failed: {
+    title: 'The provider refused the pushed authorization request',
+    cause:
+      "The pushed_authorization_request_endpoint answered the POST with an error, or with something that is not a request_uri: the authorization request's parameters were refused before the browser left this page.",
+    spec: {
+      label: 'RFC 9126 §2.3',
+      url: 'https://www.rfc-editor.org/rfc/rfc9126#section-2.3',
+    },
+    fix: "The provider's words below name the parameter it refused; a pushed request is checked as the same request in the URL would be (client_id, redirect_uri, scope). A 401 means it wants client authentication: a public client cannot push unless the provider lets it.",
+  },
   end_session_failed: {
     title: 'The provider session was not ended',
     cause:
