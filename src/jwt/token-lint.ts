@@ -18,7 +18,8 @@ export type LintId =
   | 'seen-in-url'
   | 'refresh-token-not-rotated'
   | 'expired'
-  | 'implausible-time'
+  /** One per claim, so that two placeholders are two findings, each with its own id. */
+  | `implausible-${(typeof TIME_CLAIMS)[number]}`
   | 'issued-in-future'
 
 export interface LintFinding {
@@ -200,7 +201,7 @@ function implausibleTimes(
     const value = payload[claim]
     if (typeof value !== 'number' || value >= YEAR_2000) continue
     findings.push({
-      id: 'implausible-time',
+      id: `implausible-${claim}`,
       severity: 'warning',
       message: `"${claim}" is ${String(value)}, a time before the year 2000${value === 0 ? ' (0 is 1 January 1970)' : ''}: it cannot be ${claim === 'auth_time' ? 'when the user signed in' : claim === 'iat' ? 'when this token was issued' : 'a real time'}, so the provider sets a placeholder there.${claim === 'auth_time' ? ' Any max_age sent with the sign-in fails against it, whatever the clocks say.' : ''}`,
       spec:

@@ -197,7 +197,7 @@ describe('values present but meaningless', () => {
   it('finds an auth_time of 0, says it reads as 1970 and that max_age fails against it', () => {
     const [finding] = lint('id_token', { ...CLEAN, auth_time: 0 })
 
-    expect(finding?.id).toBe('implausible-time')
+    expect(finding?.id).toBe('implausible-auth_time')
     expect(finding?.message).toContain('"auth_time" is 0')
     expect(finding?.message).toContain('1 January 1970')
     expect(finding?.message).toContain('max_age')
@@ -205,9 +205,16 @@ describe('values present but meaningless', () => {
 
   it.each(['iat', 'auth_time', 'nbf'])('finds a %s before the year 2000', (claim) => {
     expect(lint('id_token', { ...CLEAN, [claim]: 946_684_799 }).map((f) => f.id)).toEqual([
-      'implausible-time',
+      `implausible-${claim}`,
     ])
     expect(lint('id_token', { ...CLEAN, [claim]: 946_684_800 })).toEqual([])
+  })
+
+  it('gives each placeholder time its own finding and id, so that none hides another', () => {
+    expect(lint('id_token', { ...CLEAN, nbf: 0, auth_time: -1 }).map((f) => f.id)).toEqual([
+      'implausible-auth_time',
+      'implausible-nbf',
+    ])
   })
 
   it('finds an iat more than five minutes ahead of the clock, not one within skew', () => {
