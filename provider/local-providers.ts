@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 
 import type {
   BaseToken,
@@ -22,6 +22,7 @@ import {
 } from './constants.ts'
 import { accessTypeValidator, googleQuirks } from './google-quirks.ts'
 import { providerQuirks } from './provider-quirks.ts'
+import { sampleApi } from './sample-api.ts'
 import type { ProviderQuirks } from './provider-quirks.ts'
 import { generateSigningKeys } from './signing-keys.ts'
 
@@ -173,14 +174,20 @@ function listen(
   host: string,
   port: number,
   delayMs: () => number,
+  beside: (req: IncomingMessage, res: ServerResponse) => boolean = () => false,
 ) {
-  const handle = provider.callback()
+  const callback = provider.callback()
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (!beside(req, res)) void callback(req, res)
+  }
   const server = createServer((req, res) => {
     const delay = delayMs()
     if (delay > 0) {
-      setTimeout(() => void handle(req, res), delay)
+      setTimeout(() => {
+        handle(req, res)
+      }, delay)
     } else {
-      void handle(req, res)
+      handle(req, res)
     }
   })
   return new Promise<Server>((resolve, reject) => {
@@ -355,7 +362,14 @@ export async function startLocalProviders(
   }
 
   const delayMs = options.requestDelayMs ?? (() => 0)
-  const localServer = await listen(local, 'local', host, options.localPort, delayMs)
+  const localServer = await listen(
+    local,
+    'local',
+    host,
+    options.localPort,
+    delayMs,
+    sampleApi({ issuer: localIssuer, signingKeys: localKeys.keys, appOrigins }),
+  )
   let googleServer: Server
   try {
     googleServer = await listen(google, 'google', host, options.googlePort, delayMs)

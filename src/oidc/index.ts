@@ -46,8 +46,14 @@ export type {
   Reachability,
 } from './oidc-error'
 export { buildEndSessionUrl } from './end-session'
-export { getProtectedResource } from './protected-resource'
-export type { ResourceResponse } from './protected-resource'
+export { callProtectedResource, RESOURCE_METHODS } from './protected-resource'
+export type {
+  ResourceBodyType,
+  ResourceChallenge,
+  ResourceMethod,
+  ResourceRequest,
+  ResourceResponse,
+} from './protected-resource'
 export { canRevoke, revokeToken } from './revocation'
 export { assertSameIdentity, exchangeAuthorizationCode, refreshTokens } from './token-endpoint'
 export { fetchUserInfo } from './userinfo'

@@ -3,8 +3,8 @@
  * any protected resource, the token in the Authorization header (RFC 6750 §2.1), never in a URL. A 401
  * renews once and tries once more (RFC 6750 §3.1 invalid_token).
  */
-import { asOidcError, fetchUserInfo, getProtectedResource, isOidcError } from '../oidc'
-import type { OidcStep } from '../oidc'
+import { asOidcError, fetchUserInfo, callProtectedResource, isOidcError } from '../oidc'
+import type { OidcStep, ResourceRequest } from '../oidc'
 import type { FlowContext } from './flow-context'
 import type { Renewal } from './renewal'
 import type { ApiCall } from './session-state'
@@ -84,10 +84,10 @@ export function createApiCalls(context: FlowContext, renewal: Renewal) {
       )
     },
 
-    async callResource(url: string): Promise<void> {
+    async callResource(request: ResourceRequest): Promise<void> {
       await callWithRenewal(
         'resource',
-        (accessToken) => getProtectedResource({ url, accessToken, http }),
+        (accessToken) => callProtectedResource({ request, accessToken, http }),
         ({ result }) => result?.status === 401,
       )
     },

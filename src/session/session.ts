@@ -9,7 +9,13 @@
  * navigation are passed in; it never touches window or document itself.
  */
 import type { SilentFrame } from '../config/silent-frame'
-import type { HttpOptions, KeySetLookup, KeySetSource, ProviderCheckInput } from '../oidc'
+import type {
+  HttpOptions,
+  KeySetLookup,
+  KeySetSource,
+  ProviderCheckInput,
+  ResourceRequest,
+} from '../oidc'
 import type { TimerClock } from './clock'
 import { epochSeconds } from './clock'
 import { TIMELINE_KEY } from './flow-timeline'
@@ -84,7 +90,8 @@ export interface Session {
   /** The page became visible or the browser came online: timers may have slept. */
   wake: () => void
   callUserInfo: () => Promise<void>
-  callResource: (url: string) => Promise<void>
+  /** Any method, URL, headers and body, with the access token as a Bearer header. */
+  callResource: (request: ResourceRequest) => Promise<void>
   /** Revokes the tokens, forgets everything, and ends the provider session where it can. */
   signOut: () => Promise<void>
   /**
@@ -253,7 +260,7 @@ export function createSession(deps: SessionDeps): Session {
 
     callUserInfo: () => withFlows((loaded) => loaded.callUserInfo()),
 
-    callResource: (url) => withFlows((loaded) => loaded.callResource(url)),
+    callResource: (request) => withFlows((loaded) => loaded.callResource(request)),
 
     signOut: () => withFlows((loaded) => loaded.signOut()),
 

@@ -8,7 +8,7 @@ import { ErrorDetails } from '../../src/components/errors/error-details'
 import { ResourceCall } from '../../src/features/api-calls/resource-call'
 import { UserInfoCall } from '../../src/features/api-calls/userinfo-call'
 import { OidcError } from '../../src/oidc'
-import type { ResourceResponse, UserInfoResult } from '../../src/oidc'
+import type { ResourceRequest, ResourceResponse, UserInfoResult } from '../../src/oidc'
 import type { ApiCall } from '../../src/session'
 import { createFakeClock } from '../support/fake-clock'
 import type { FakeClock } from '../support/fake-clock'
@@ -17,6 +17,7 @@ import { renderStrict } from '../support/render'
 const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
 const APP_ORIGIN = 'https://app.example'
 const HOSTILE = '<img src=x onerror=alert(1)>'
+const ACCESS_TOKEN = 'at-0123456789abcdefghijklmnopqrstuvwxyz'
 
 /** The text next to a term of an error's description list ("Step", "What to do", …). */
 function field(container: HTMLElement, term: string): string | undefined {
@@ -181,12 +182,18 @@ describe('UserInfoCall', () => {
 })
 
 describe('ResourceCall', () => {
+  /** The call's own announcement; the copy button has a status of its own. */
+  function announced(section: HTMLElement): string | null {
+    return within(section).getAllByRole('status')[0]?.textContent ?? null
+  }
+
   function renderResource(call: ApiCall<ResourceResponse> | undefined, defaultUrl?: string) {
-    const onCall = vi.fn<(url: string) => void>()
+    const onCall = vi.fn<(request: ResourceRequest) => void>()
     renderStrict(
       <ResourceCall
         call={call}
         onCall={onCall}
+        accessToken={ACCESS_TOKEN}
         {...(defaultUrl === undefined ? {} : { defaultUrl })}
       />,
       { clock },
@@ -196,7 +203,9 @@ describe('ResourceCall', () => {
 
   function response(overrides: Partial<ResourceResponse> = {}): ResourceResponse {
     return {
+      sent: { method: 'GET', url: 'https://api.example/me', headers: [] },
       url: 'https://api.example/me',
+      challenges: [],
       status: 200,
       statusText: 'OK',
       headers: [
@@ -217,19 +226,23 @@ describe('ResourceCall', () => {
     expect(input).toHaveProperty('value', 'https://api.example/default')
     expect(section.textContent).toContain('access token in the Authorization header as a Bearer')
     expect(description(input)).toContain('makes the browser send a CORS preflight')
-    expect(description(input)).toContain('allow this page’s origin and the Authorization header')
+    expect(description(input)).toContain('allow this page’s origin, the method and the headers')
 
     await user.clear(input)
     await user.type(input, ' https://api.example/orders?limit=1 ')
     await user.click(within(section).getByRole('button', { name: 'Send GET' }))
 
-    expect(onCall).toHaveBeenCalledExactlyOnceWith('https://api.example/orders?limit=1')
+    expect(onCall).toHaveBeenCalledExactlyOnceWith({
+      method: 'GET',
+      url: 'https://api.example/orders?limit=1',
+      headers: [],
+    })
   })
 
   it('announces a pending GET and disables Send GET meanwhile', () => {
     const { section } = renderResource({ status: 'pending', startedAt: NOW_MS })
 
-    expect(within(section).getByRole('status').textContent).toBe('Sending GET…')
+    expect(announced(section)).toBe('Sending the request…')
     expect(within(section).getByRole('button', { name: 'Send GET' })).toHaveProperty(
       'disabled',
       true,
@@ -239,7 +252,7 @@ describe('ResourceCall', () => {
   it('shows status, readable headers and the JSON body re-indented', () => {
     const { section } = renderResource(done(response()))
 
-    expect(within(section).getByRole('status').textContent).toBe('GET answered 200 OK in 84 ms')
+    expect(announced(section)).toBe('GET answered 200 OK in 84 ms')
     expect(within(section).getByTestId('http-status').textContent).toBe('200 OK')
     expect(section.textContent).toContain('https://api.example/me')
     const headers = within(section).getByRole('table', { name: 'Response headers' })
@@ -267,7 +280,7 @@ describe('ResourceCall', () => {
     )
 
     expect(screen.queryByRole('alert')).toBeNull()
-    expect(within(section).queryByRole('group')).toBeNull()
+    expect(within(section).queryByRole('group', { name: /failed/ })).toBeNull()
     expect(within(section).getByTestId('http-status').textContent).toBe('404 Not Found')
     expect(within(section).getByRole('heading', { name: 'Body' })).toBeDefined()
     expect(section.querySelector('pre')?.textContent).toBe(body)
@@ -279,10 +292,85 @@ describe('ResourceCall', () => {
   it('leaves out an empty reason phrase (HTTP/2) and says when the body is empty', () => {
     const { section } = renderResource(done(response({ status: 204, statusText: '', body: '' })))
 
-    expect(within(section).getByRole('status').textContent).toBe('GET answered 204 in 84 ms')
+    expect(announced(section)).toBe('GET answered 204 in 84 ms')
     expect(within(section).getByTestId('http-status').textContent).toBe('204')
     expect(section.textContent).toContain('The body is empty.')
-    expect(section.querySelector('pre')).toBeNull()
+    // The one <pre> left is the curl command.
+    expect(section.querySelectorAll('pre')).toHaveLength(1)
+  })
+
+  it('sends any method with the headers and the JSON body typed in', async () => {
+    const user = userEvent.setup()
+    const { onCall, section } = renderResource(undefined, 'https://api.example/orders')
+
+    await user.selectOptions(within(section).getByLabelText('Method'), 'POST')
+    await user.click(within(section).getByRole('button', { name: 'Add header' }))
+    await user.type(within(section).getByLabelText('Header 1 name'), 'X-Request-Id')
+    await user.type(within(section).getByLabelText('Header 1 value'), 'r1')
+    await user.click(within(section).getByRole('radio', { name: 'JSON' }))
+    await user.click(within(section).getByLabelText('JSON body'))
+    await user.paste('{"item":"tea"}')
+    await user.click(within(section).getByRole('button', { name: 'Send POST' }))
+
+    expect(onCall).toHaveBeenCalledExactlyOnceWith({
+      method: 'POST',
+      url: 'https://api.example/orders',
+      headers: [['X-Request-Id', 'r1']],
+      body: { type: 'json', text: '{"item":"tea"}' },
+    })
+    await user.selectOptions(within(section).getByLabelText('Method'), 'GET')
+    expect(section.textContent).toContain('A GET request has no body.')
+  })
+
+  it('explains a 401 challenge, keeping the API words verbatim', () => {
+    const { section } = renderResource(
+      done(
+        response({
+          status: 401,
+          statusText: 'Unauthorized',
+          headers: [['www-authenticate', 'Bearer error="insufficient_scope"']],
+          challenges: [
+            {
+              scheme: 'bearer',
+              parameters: { error: 'insufficient_scope', scope: 'orders:write', realm: HOSTILE },
+            },
+          ],
+        }),
+        true,
+      ),
+    )
+
+    const explained = within(section).getByRole('heading', {
+      name: 'WWW-Authenticate, explained',
+    }).parentElement
+    expect(explained?.textContent).toContain('Bearer error="insufficient_scope"')
+    expect(explained?.textContent).toContain('the API names "orders:write"')
+    expect(explained?.textContent).toContain(HOSTILE)
+    expect(document.querySelector('img')).toBeNull()
+  })
+
+  it('says why a 401 may come without a readable challenge', () => {
+    const { section } = renderResource(
+      done(response({ status: 401, statusText: 'Unauthorized', headers: [] })),
+    )
+
+    expect(section.textContent).toContain(
+      'HTTP 401 without a WWW-Authenticate header this page could read',
+    )
+  })
+
+  it('offers the request as curl with the token masked until revealed', async () => {
+    const user = userEvent.setup()
+    const { section } = renderResource(done(response()))
+
+    const curl = () =>
+      within(section).getByRole('heading', { name: 'As curl' }).parentElement?.querySelector('pre')
+        ?.textContent ?? ''
+    expect(curl()).toContain("'https://api.example/me'")
+    expect(curl()).not.toContain(ACCESS_TOKEN)
+    expect(curl()).toContain('[masked,')
+    await user.click(within(section).getByRole('button', { name: 'Reveal the token' }))
+    expect(curl()).toContain(`authorization: Bearer ${ACCESS_TOKEN}`)
   })
 
   it('gives the CORS diagnosis for a request that got no answer, without an alert', () => {
@@ -299,8 +387,8 @@ describe('ResourceCall', () => {
     )
 
     expect(screen.queryByRole('alert')).toBeNull()
-    expect(within(section).getByRole('status').textContent).toBe(
-      'GET failed: The request failed before any answer could be read',
+    expect(announced(section)).toBe(
+      'The request failed: The request failed before any answer could be read',
     )
     const details = within(section).getByRole('group', {
       name: 'The request failed before any answer could be read',

@@ -218,8 +218,9 @@ export function SignedInView({ state, storage }: SignedInViewProps) {
                   {...(state.client.metadata.userinfo_endpoint === undefined
                     ? {}
                     : { defaultUrl: state.client.metadata.userinfo_endpoint })}
-                  onCall={(url) => {
-                    void session.callResource(url)
+                  accessToken={state.tokens.access_token}
+                  onCall={(request) => {
+                    void session.callResource(request)
                   }}
                 />
               </section>

@@ -493,7 +493,7 @@ describe('session lifecycle: UserInfo and API calls', () => {
     const { session, op, signIn } = await setup()
     const { tokens } = await signIn()
     const url = `${op.issuer}/userinfo`
-    await session.callResource(url)
+    await session.callResource({ method: 'GET', url, headers: [] })
 
     const state = signedIn(session)
     if (state.resource?.status !== 'done') throw new Error('the API call did not complete')
@@ -510,7 +510,7 @@ describe('session lifecycle: UserInfo and API calls', () => {
     const { session, op, signIn } = await setup()
     await signIn()
     const sent = op.requests.length
-    await session.callResource('http://api.example/data')
+    await session.callResource({ method: 'GET', url: 'http://api.example/data', headers: [] })
 
     expect(signedIn(session).resource).toMatchObject({
       status: 'failed',

@@ -8,9 +8,9 @@ import { promisify } from 'node:util'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { curlCommand } from '../../../src/features/flow-timeline/curl-command'
-import type { CurlCommand } from '../../../src/features/flow-timeline/curl-command'
-import { maskSecrets } from '../../../src/features/flow-timeline/mask-secrets'
+import { curlCommand } from '../../../src/components/http/curl-command'
+import type { CurlCommand } from '../../../src/components/http/curl-command'
+import { maskSecrets } from '../../../src/components/http/mask-secrets'
 import type { HttpExchange } from '../../../src/oidc'
 
 const run = promisify(execFile)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { maskSecret, maskSecrets } from '../../../src/features/flow-timeline/mask-secrets'
+import { maskSecret, maskSecrets } from '../../../src/components/http/mask-secrets'
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.payload.signature'
 
