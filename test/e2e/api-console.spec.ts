@@ -5,9 +5,8 @@
  */
 import type { Page } from '@playwright/test'
 
-import { API_RESOURCE, API_SCOPE } from '../../provider/constants'
 import { SAMPLE_API_PATH } from '../../provider/sample-api'
-import { configure, expect, showTab, signInAtProvider, signInWithDefaults, test } from './fixtures'
+import { expect, showTab, signInForSampleApi, signInWithDefaults, test } from './fixtures'
 import { E2E } from './ports'
 
 const ORDERS = `${E2E.localIssuer}${SAMPLE_API_PATH}`
@@ -29,14 +28,7 @@ test('a JWT access token for the sample API: GET answered, POST refused for its 
   traffic,
 }) => {
   const urls = requestedUrls(page)
-  await page.goto('/')
-  await configure(page, { scope: `openid profile ${API_SCOPE}` })
-  await page.getByRole('button', { name: 'Add parameter' }).click()
-  await page.getByLabel('Parameter 2 name').fill('resource')
-  await page.getByLabel('Parameter 2 value').fill(API_RESOURCE)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await signInAtProvider(page)
-  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+  await signInForSampleApi(page)
 
   const api = await console(page)
   await api.getByLabel('API URL').fill(ORDERS)

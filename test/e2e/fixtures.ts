@@ -5,7 +5,12 @@
 import { test as base, expect } from '@playwright/test'
 import type { BrowserContext, Locator, Page, Request } from '@playwright/test'
 
-import { LOCAL_CLIENT_ID, startLocalProviders } from '../../provider/local-providers'
+import {
+  API_RESOURCE,
+  API_SCOPE,
+  LOCAL_CLIENT_ID,
+  startLocalProviders,
+} from '../../provider/local-providers'
 import type { ProviderQuirks, RunningProviders } from '../../provider/local-providers'
 import { E2E, quirkyProvidersFor } from './ports'
 
@@ -215,6 +220,21 @@ export async function signInToGoogleShapedProvider(page: Page, login = 'dave'): 
   await signInAtProvider(page, login)
   await page.getByLabel('Client secret', { exact: true }).fill(GOOGLE_SECRET)
   await page.getByRole('button', { name: 'Exchange the code' }).click()
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+}
+
+/**
+ * Signs in at the local provider asking for the sample API (resource=urn:pkce-lab:api, scope
+ * api:read), so the access token is the provider's ES256 JWT for that API (RFC 9068).
+ */
+export async function signInForSampleApi(page: Page): Promise<void> {
+  await page.goto('/')
+  await configure(page, { scope: `openid profile ${API_SCOPE}` })
+  await page.getByRole('button', { name: 'Add parameter' }).click()
+  await page.getByLabel('Parameter 2 name').fill('resource')
+  await page.getByLabel('Parameter 2 value').fill(API_RESOURCE)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await signInAtProvider(page)
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
 }
 

@@ -94,3 +94,21 @@ test('a provider that requires PAR gets it without being asked, and refuses a re
     'The provider requires pushed authorization requests (require_pushed_authorization_requests)',
   )
 })
+
+test('turned on at a provider without PAR, the sign-in stops in a focused alert saying so', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await openSettings(page)
+  await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
+  await page.getByRole('button', { name: 'Fill in its public secret' }).click()
+  await openSettings(page)
+  await page.getByLabel('Push the authorization request first (PAR, RFC 9126)').check()
+  await page.getByRole('button', { name: 'Sign in' }).click()
+
+  const alert = page.getByRole('alert')
+  await expect(alert).toBeFocused()
+  await expect(alert).toContainText('advertises no pushed_authorization_request_endpoint')
+  await expect(alert).toContainText('Turn the option off for this provider')
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+})

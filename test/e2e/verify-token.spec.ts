@@ -3,8 +3,8 @@
  * with its key set URL: the key that matched (kid, thumbprint), why the other did not, the claims as a
  * resource server checks them, and an altered token refused. Nothing pasted reaches storage.
  */
-import { API_RESOURCE, API_SCOPE } from '../../provider/constants'
-import { browserStorage, configure, expect, signInAtProvider, test } from './fixtures'
+import { API_RESOURCE } from '../../provider/constants'
+import { browserStorage, expect, signInForSampleApi, test } from './fixtures'
 import { E2E } from './ports'
 
 test('a JWT access token from the local provider verifies by its issuer and by its key set URL', async ({
@@ -12,14 +12,7 @@ test('a JWT access token from the local provider verifies by its issuer and by i
   context,
   traffic,
 }) => {
-  await page.goto('/')
-  await configure(page, { scope: `openid profile ${API_SCOPE}` })
-  await page.getByRole('button', { name: 'Add parameter' }).click()
-  await page.getByLabel('Parameter 2 name').fill('resource')
-  await page.getByLabel('Parameter 2 value').fill(API_RESOURCE)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await signInAtProvider(page)
-  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+  await signInForSampleApi(page)
   const accessToken = traffic.tokenExchanges.at(0)?.body.access_token
   if (typeof accessToken !== 'string') throw new Error('no access token')
 

@@ -3,6 +3,7 @@ import './paste-token.css'
 
 import { useId, useMemo, useState } from 'react'
 
+import { ChoiceGroup } from '../../components/ui/choice-group'
 import { useNowSeconds } from '../../components/ui/use-now'
 import { readPastedToken } from '../../jwt/decode-jwt'
 import type { DecodedToken } from '../../jwt/decode-jwt'
@@ -94,23 +95,14 @@ export default function PasteTokenPage() {
             Clear
           </button>
         </p>
-        <fieldset className="paste-token__roles">
-          <legend>Decode it as</legend>
-          {ROLES.map((option) => (
-            <label key={option.value}>
-              <input
-                type="radio"
-                name={roleName}
-                value={option.value}
-                checked={role === option.value}
-                onChange={() => {
-                  setChosenRole(option.value)
-                }}
-              />{' '}
-              {option.label}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          className="paste-token__roles"
+          legend="Decode it as"
+          name={roleName}
+          options={ROLES}
+          value={role}
+          onChange={setChosenRole}
+        />
         <p role="status" className="paste-token__status">
           {pasted === undefined ? '' : summarise(pasted.decoded, findings.length)}
         </p>

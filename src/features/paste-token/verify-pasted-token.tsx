@@ -6,6 +6,7 @@
  */
 import { useId, useState } from 'react'
 
+import { ChoiceGroup } from '../../components/ui/choice-group'
 import { focusOnArrival } from '../../components/ui/focus-on-arrival'
 import { resourceServerChecks } from '../../jwt/resource-server-checks'
 import type { ClaimCheckOutcome, ResourceServerCheck } from '../../jwt/resource-server-checks'
@@ -164,23 +165,14 @@ export function VerifyPastedToken(props: VerifyPastedTokenProps) {
         before accepting the token. Keys and secrets you type stay in this page&apos;s memory; a key
         set URL or issuer is fetched from this browser.
       </p>
-      <fieldset className="paste-token__roles">
-        <legend>Verify the signature with</legend>
-        {SOURCES.map((option) => (
-          <label key={option.value}>
-            <input
-              type="radio"
-              name={`${id}-source`}
-              value={option.value}
-              checked={source === option.value}
-              onChange={() => {
-                setSource(option.value)
-              }}
-            />{' '}
-            {option.label}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        className="paste-token__roles"
+        legend="Verify the signature with"
+        name={`${id}-source`}
+        options={SOURCES}
+        value={source}
+        onChange={setSource}
+      />
       <SourceInput
         source={source}
         inputId={inputId}
