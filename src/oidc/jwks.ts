@@ -75,7 +75,7 @@ async function fetchKeySetDocument(
     if (isOidcError(error) && error.code === 'network_error') {
       return {
         status: 'unavailable',
-        cause: `The keys are not readable from this origin: ${name} gave no answer this page may read (no CORS on ${name} for ${http.appOrigin}, or the host is unreachable)`,
+        cause: `${name === 'jwks_uri' ? "The provider's keys" : 'The keys'} are not readable from this origin: ${name} gave no answer this page may read (no CORS on ${name} for ${http.appOrigin}, or the host is unreachable)`,
       }
     }
     if (isOidcError(error) && error.code === 'timeout') {
