@@ -206,12 +206,17 @@ export async function browserStorage(page: Page, context: BrowserContext): Promi
 /** The Google-shaped local provider's client secret: public, as it is a test provider's. */
 export const GOOGLE_SECRET = 'GOCSPX-local-provider-not-a-secret'
 
-/** Signs in with the Google-shaped preset, which asks for the client secret after the redirect. */
-export async function signInToGoogleShapedProvider(page: Page, login = 'dave'): Promise<void> {
+/** Opens the app with the Google-shaped preset chosen and its public secret filled in. */
+export async function chooseGoogleShapedPreset(page: Page): Promise<void> {
   await page.goto('/')
   await openSettings(page)
   await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
   await page.getByRole('button', { name: 'Fill in its public secret' }).click()
+}
+
+/** Signs in with the Google-shaped preset, which asks for the client secret after the redirect. */
+export async function signInToGoogleShapedProvider(page: Page, login = 'dave'): Promise<void> {
+  await chooseGoogleShapedPreset(page)
   await openSettings(page)
   await expect(page.getByLabel('Client secret (required by this provider)')).toHaveValue(
     GOOGLE_SECRET,

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test'
 
 import { LOCAL_CLIENT_ID } from '../../provider/local-providers'
-import { expect, openSettings, signInAtProvider, test } from './fixtures'
+import { expect, openSettings, signInAtProvider, test, chooseGoogleShapedPreset } from './fixtures'
 import { E2E } from './ports'
 
 /** Every URL the browser was sent to at `issuer`'s authorization endpoint. */
@@ -98,10 +98,7 @@ test('a provider that requires PAR gets it without being asked, and refuses a re
 test('turned on at a provider without PAR, the sign-in stops in a focused alert saying so', async ({
   page,
 }) => {
-  await page.goto('/')
-  await openSettings(page)
-  await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
-  await page.getByRole('button', { name: 'Fill in its public secret' }).click()
+  await chooseGoogleShapedPreset(page)
   await openSettings(page)
   await page.getByLabel('Push the authorization request first (PAR, RFC 9126)').check()
   await page.getByRole('button', { name: 'Sign in' }).click()

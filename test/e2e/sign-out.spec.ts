@@ -6,7 +6,7 @@ import {
   signInAtProvider,
   signInWithDefaults,
   test,
-  openSettings,
+  chooseGoogleShapedPreset,
 } from './fixtures'
 
 test('sign-out revokes the tokens, ends the provider session, and restores nothing', async ({
@@ -86,10 +86,7 @@ test('declining the provider’s sign-out is reported as a session that did not 
 test('where the provider has no end-session endpoint, sign-out says what was and was not done', async ({
   page,
 }) => {
-  await page.goto('/')
-  await openSettings(page)
-  await page.getByLabel('Preset').selectOption({ label: 'Local provider, Google-shaped' })
-  await page.getByRole('button', { name: 'Fill in its public secret' }).click()
+  await chooseGoogleShapedPreset(page)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page, 'dave')
   // Asked again after the redirect (it lived in memory only), and offered in one click again.
