@@ -283,6 +283,10 @@ export async function startLocalProviders(
           enabled: true,
           requirePushedAuthorizationRequests: options.quirks?.pushedAuthorizationRequired === true,
         },
+        dPoP:
+          options.quirks?.dpopNonceRequired === true
+            ? { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true }
+            : { enabled: true },
         resourceIndicators: {
           enabled: true,
           getResourceServerInfo: resourceServerInfo(errors.InvalidTarget),

@@ -99,7 +99,7 @@ declare module 'oidc-provider' {
     }
     features?: {
       devInteractions?: { enabled: boolean }
-      dPoP?: { enabled: boolean }
+      dPoP?: { enabled: boolean; nonceSecret?: Buffer; requireNonce?: () => boolean }
       introspection?: { enabled: boolean }
       pushedAuthorizationRequests?: {
         enabled: boolean

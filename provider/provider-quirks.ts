@@ -35,6 +35,11 @@ export interface ProviderQuirks {
    * the metadata says require_pushed_authorization_requests, and a request in the URL is refused.
    */
   pushedAuthorizationRequired?: boolean
+  /**
+   * Every DPoP proof must carry a nonce the provider handed out (RFC 9449 §8): a proof without one is
+   * answered use_dpop_nonce with a DPoP-Nonce header, which CORS exposes.
+   */
+  dpopNonceRequired?: boolean
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,12 +1,15 @@
 /**
  * A small protected resource beside the local provider, at /api/orders on its origin, for the API
  * console to call: it accepts only the provider's JWT access tokens for API_RESOURCE (RFC 9068 §4:
- * typ, iss, aud, exp and the signature, checked with jose), answers refusals with the WWW-Authenticate
- * challenges of RFC 6750 §3, and allows the app's origins by CORS, exposing WWW-Authenticate.
+ * typ, iss, aud, exp and the signature, checked with jose); a DPoP-bound one (cnf.jkt) only with a
+ * valid proof of its key (RFC 9449 §7.1: typ, signature, htm, htu, iat, jti once, ath). It answers
+ * refusals with the WWW-Authenticate challenges of RFC 6750 §3 and RFC 9449 §7.1, and allows the
+ * app's origins by CORS, exposing WWW-Authenticate.
  */
+import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { createLocalJWKSet, jwtVerify } from 'jose'
+import { base64url, calculateJwkThumbprint, createLocalJWKSet, EmbeddedJWK, jwtVerify } from 'jose'
 import type { JWK } from 'jose'
 
 import { API_RESOURCE, API_SCOPE } from './constants.ts'
@@ -20,11 +23,55 @@ const REALM = 'pkce-lab-api'
 /** Members only a private key has (RFC 7518 §6.2.2, §6.3.2): never part of the key set used here. */
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi']
 
-function challenge(parameters: Record<string, string>): string {
+/** Proof algorithms accepted, as the local provider's (RFC 9449 §7.1 `algs`). */
+const DPOP_ALGS = ['ES256', 'EdDSA']
+/** Seconds a proof's iat may be off from now (RFC 9449 §11.1 leaves the window to the server). */
+const PROOF_WINDOW_SECONDS = 60
+
+function challenge(parameters: Record<string, string>, scheme = 'Bearer'): string {
   const quoted = Object.entries({ realm: REALM, ...parameters }).map(
     ([name, value]) => `${name}="${value.replace(/["\\]/g, '')}"`,
   )
-  return `Bearer ${quoted.join(', ')}`
+  return `${scheme} ${quoted.join(', ')}`
+}
+
+class Refused extends Error {}
+
+/**
+ * A DPoP proof's checks (RFC 9449 §4.3) for a token bound to `jkt`: its signature with the key it
+ * carries, and that key, method, URL, time, hash of this token and an unused jti.
+ */
+async function checkProof(input: {
+  proof: string | undefined
+  jkt: string
+  token: string
+  method: string
+  url: string
+  seen: Set<string>
+}): Promise<void> {
+  if (input.proof === undefined) {
+    throw new Refused('this token is bound to a key (cnf.jkt): it needs a DPoP proof')
+  }
+  const { payload, protectedHeader } = await jwtVerify(input.proof, EmbeddedJWK, {
+    typ: 'dpop+jwt',
+    algorithms: DPOP_ALGS,
+    maxTokenAge: PROOF_WINDOW_SECONDS,
+    clockTolerance: PROOF_WINDOW_SECONDS,
+  }).catch((error: unknown) => {
+    throw new Refused(`the DPoP proof: ${error instanceof Error ? error.message : 'unreadable'}`)
+  })
+  if (protectedHeader.jwk === undefined) throw new Refused('the DPoP proof carries no key')
+  if ((await calculateJwkThumbprint(protectedHeader.jwk)) !== input.jkt) {
+    throw new Refused('the DPoP proof is signed by another key than the one the token is bound to')
+  }
+  if (payload.htm !== input.method) throw new Refused('the DPoP proof is for another method (htm)')
+  if (payload.htu !== input.url) throw new Refused('the DPoP proof is for another URL (htu)')
+  const ath = base64url.encode(createHash('sha256').update(input.token).digest())
+  if (payload.ath !== ath) throw new Refused('the DPoP proof is for another token (ath)')
+  if (typeof payload.jti !== 'string' || input.seen.has(payload.jti)) {
+    throw new Refused('the DPoP proof was used before (jti)')
+  }
+  input.seen.add(payload.jti)
 }
 
 function send(
@@ -56,10 +103,14 @@ export function sampleApi(options: {
     ),
   })
 
+  /** Proofs' jti values already used (RFC 9449 §11.1); the API lives as long as a test run. */
+  const seenProofs = new Set<string>()
+
   async function answer(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>) {
     const authorization = req.headers.authorization ?? ''
     const [scheme, token] = authorization.split(' ')
-    if (scheme?.toLowerCase() !== 'bearer' || token === undefined) {
+    const lowerScheme = scheme?.toLowerCase()
+    if ((lowerScheme !== 'bearer' && lowerScheme !== 'dpop') || token === undefined) {
       // RFC 6750 §3.1: no error code when the request carried no credentials.
       send(res, 401, { error: 'unauthorized' }, { ...cors, 'www-authenticate': challenge({}) })
       return
@@ -74,15 +125,33 @@ export function sampleApi(options: {
       })
       claims = verified.payload
       scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : []
+      const cnf = claims.cnf as { jkt?: unknown } | undefined
+      if (typeof cnf?.jkt === 'string') {
+        await checkProof({
+          proof: lowerScheme === 'dpop' ? req.headers.dpop?.toString() : undefined,
+          jkt: cnf.jkt,
+          token,
+          method: req.method ?? '',
+          url: new URL(SAMPLE_API_PATH, options.issuer).href,
+          seen: seenProofs,
+        })
+      } else if (lowerScheme === 'dpop') {
+        throw new Refused('this token is not bound to a key: it is a Bearer token')
+      }
     } catch (error) {
       const description = error instanceof Error ? error.message : 'the token cannot be verified'
+      const parameters = { error: 'invalid_token', error_description: description }
       send(
         res,
         401,
         { error: 'invalid_token' },
         {
           ...cors,
-          'www-authenticate': challenge({ error: 'invalid_token', error_description: description }),
+          // RFC 9449 §7.1: a DPoP challenge names the proof algorithms it accepts.
+          'www-authenticate':
+            error instanceof Refused || lowerScheme === 'dpop'
+              ? challenge({ ...parameters, algs: DPOP_ALGS.join(' ') }, 'DPoP')
+              : challenge(parameters),
         },
       )
       return
@@ -95,11 +164,14 @@ export function sampleApi(options: {
         { error: 'insufficient_scope' },
         {
           ...cors,
-          'www-authenticate': challenge({
-            error: 'insufficient_scope',
-            error_description: `${req.method ?? 'This'} ${SAMPLE_API_PATH} needs the scope ${needed}`,
-            scope: needed,
-          }),
+          'www-authenticate': challenge(
+            {
+              error: 'insufficient_scope',
+              error_description: `${req.method ?? 'This'} ${SAMPLE_API_PATH} needs the scope ${needed}`,
+              scope: needed,
+            },
+            lowerScheme === 'dpop' ? 'DPoP' : 'Bearer',
+          ),
         },
       )
       return

@@ -21,6 +21,7 @@ export function signInRequestFor(
     extraParams: extraParamsToSend(settings),
     redirectUri,
     pushedAuthorization: settings.pushedAuthorization,
+    dpop: settings.dpop,
   }
 }
 

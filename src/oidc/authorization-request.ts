@@ -37,6 +37,11 @@ export interface PendingAuthorization {
   /** The request was pushed (RFC 9126), so a silent renewal pushes its own too. */
   pushedAuthorization?: true
   /**
+   * The code is to be exchanged with a DPoP proof (RFC 9449 §5). Only this flag crosses the redirect:
+   * the key is made at the callback, in memory, and a non-extractable key cannot be stored anyway.
+   */
+  dpopRequested?: true
+  /**
    * The provider's public keys, fetched before the redirect, so the ID token's signature is checked
    * at the callback without another round trip. Absent when they could not be fetched.
    */

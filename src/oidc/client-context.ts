@@ -7,6 +7,7 @@ import * as oauth from 'oauth4webapi'
 
 import type { ClientAuthentication } from './authorization-request'
 import type { ProviderMetadata } from './discovery'
+import type { DpopKey } from './dpop'
 import type { JwksSnapshot } from './jwks'
 import { OidcError } from './oidc-error'
 import type { OidcStep } from './oidc-error'
@@ -20,6 +21,8 @@ export interface ClientContext {
   jwks?: JwksSnapshot
   /** Why there are no keys, when fetching them before the redirect failed. */
   jwksUnavailable?: string
+  /** The session's DPoP key (RFC 9449), in memory only, when the sign-in asked for DPoP. */
+  dpop?: DpopKey
 }
 
 export function oauthClient(context: ClientContext): oauth.Client {

@@ -55,6 +55,7 @@ async function withoutStatus(
   step: OidcStep,
   cause: unknown,
   origin: string,
+  withDpopProof: boolean,
 ): Promise<OidcError> {
   const reachability = await fetchImpl(url, {
     method: 'HEAD',
@@ -71,7 +72,18 @@ async function withoutStatus(
     reachability === 'hidden'
       ? `The request to ${url} failed without an HTTP status, yet the server answered a request that needs no CORS: the browser hid its answer from this page (CORS does not allow ${origin})`
       : `The request to ${url} failed without an HTTP status, and the server did not answer a request that needs no CORS either: it is down, unreachable from here, or the URL is wrong`
-  return new OidcError('network_error', step, message, { cause, url, origin, reachability })
+  // A DPoP header is not CORS-safelisted (Fetch Standard §4.8): the browser first sends an OPTIONS
+  // preflight, and sends the request only if the answer lists DPoP in Access-Control-Allow-Headers.
+  const preflight =
+    withDpopProof && reachability === 'hidden'
+      ? `. The request carried a DPoP header, so the browser first asked the server by a CORS preflight (OPTIONS) whether it may send one: the server did not answer that preflight with "Access-Control-Allow-Headers: DPoP" for ${origin}, or its answer to the request itself had no CORS headers. The browser's Network panel shows which (a failed OPTIONS request, or a CORS error on the ${url} request)`
+      : ''
+  return new OidcError('network_error', step, message + preflight, {
+    cause,
+    url,
+    origin,
+    reachability,
+  })
 }
 
 function isAbort(error: unknown): boolean {
@@ -113,7 +125,14 @@ export function requestOptions(step: OidcStep, issuer: URL, http: HttpOptions) {
               url,
               origin: http.appOrigin,
             })
-          : await withoutStatus(fetchImpl, url, step, error, http.appOrigin)
+          : await withoutStatus(
+              fetchImpl,
+              url,
+              step,
+              error,
+              http.appOrigin,
+              sent.requestHeaders.some(([name]) => name.toLowerCase() === 'dpop'),
+            )
         await report(() => ({
           ...sent,
           startedAt,

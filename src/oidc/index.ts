@@ -19,6 +19,14 @@ export {
   usesPushedAuthorization,
 } from './pushed-authorization-request'
 export type { ClientContext } from './client-context'
+export {
+  assertDpopSupported,
+  createDpopKey,
+  DPOP_ALG,
+  dpopUnsupportedReason,
+  isDpopTokenType,
+} from './dpop'
+export type { DpopKey } from './dpop'
 export { discoverProvider, discoveryUrl, parseIssuer, pinIdTokenAlg } from './discovery'
 export type { ProviderMetadata } from './discovery'
 export { isAllowedEndpointUrl, isLoopbackUrl } from './http'

@@ -1,5 +1,6 @@
 /**
- * A request to any API with the access token as a Bearer header (RFC 6750 §2.1): any method, URL,
+ * A request to any API with the access token as a Bearer header (RFC 6750 §2.1), or as a DPoP header
+ * with a proof of the session's key (RFC 9449 §7.1) for a DPoP-bound token: any method, URL,
  * headers and a JSON or form body, reported as it came back (status, the headers the browser lets the
  * page read, the body) with the WWW-Authenticate challenges parsed (RFC 6750 §3, RFC 9110 §11.6.1).
  * Only a request that fails without a status is an error here; a request this app will not send
@@ -7,6 +8,8 @@
  */
 import * as oauth from 'oauth4webapi'
 
+import { withDpopNonce } from './dpop'
+import type { DpopKey } from './dpop'
 import { isAllowedEndpointUrl, requestOptions } from './http'
 import type { HttpOptions } from './http'
 import { OidcError } from './oidc-error'
@@ -31,6 +34,11 @@ export interface ResourceRequest {
   /** Headers the user adds; the app sets Authorization itself. */
   headers: readonly (readonly [string, string])[]
   body?: { type: ResourceBodyType; text: string }
+  /**
+   * Sends a DPoP-bound token as Bearer, without a proof, to see the API refuse it (RFC 9449 §7.2).
+   * Without it a DPoP-bound token always goes with a proof.
+   */
+  withoutProof?: boolean
 }
 
 /** One WWW-Authenticate challenge, as oauth4webapi parsed it (scheme lowercased). */
@@ -42,6 +50,8 @@ export interface ResourceChallenge {
 export interface ResourceResponse {
   /** What was sent, without the token: to show and to copy as curl. */
   sent: { method: ResourceMethod; url: string; headers: [string, string][]; body?: string }
+  /** The Authorization scheme the token went with. */
+  scheme: 'Bearer' | 'DPoP'
   url: string
   status: number
   statusText: string
@@ -131,8 +141,10 @@ export async function callProtectedResource(input: {
   request: ResourceRequest
   accessToken: string
   http: HttpOptions
+  /** The key a DPoP-bound token is bound to: a proof of it goes with the request (RFC 9449 §7.1). */
+  dpop?: DpopKey
 }): Promise<ResourceResponse> {
-  const { request, accessToken } = input
+  const { request, accessToken, dpop } = input
   const { target, headers, body } = prepare(request, accessToken)
   const sent = {
     method: request.method,
@@ -143,13 +155,12 @@ export async function callProtectedResource(input: {
   let response: Response
   let challenges: ResourceChallenge[] = []
   try {
-    response = await oauth.protectedResourceRequest(
-      accessToken,
-      request.method,
-      target,
-      headers,
-      body,
-      requestOptions('resource-request', target, input.http),
+    // Asked for a nonce (RFC 9449 §9), the request goes once more, its new proof carrying it.
+    response = await withDpopNonce(dpop, () =>
+      oauth.protectedResourceRequest(accessToken, request.method, target, headers, body, {
+        ...requestOptions('resource-request', target, input.http),
+        ...(dpop === undefined ? {} : { DPoP: dpop.handle }),
+      }),
     )
   } catch (error) {
     // The answer came with a WWW-Authenticate the page could read: an answer, with its challenges.
@@ -170,6 +181,7 @@ export async function callProtectedResource(input: {
   const text = await response.text()
   return {
     sent,
+    scheme: dpop === undefined ? 'Bearer' : 'DPoP',
     url: target.href,
     status: response.status,
     statusText: response.statusText,

@@ -9,6 +9,8 @@ import { scopeIncludesOpenId } from './authorization-request'
 import { clientAuth, oauthClient } from './client-context'
 import type { ClientContext } from './client-context'
 import type { ProviderMetadata } from './discovery'
+import { withDpopNonce } from './dpop'
+import type { DpopKey } from './dpop'
 import type { JwksSnapshot } from './jwks'
 import { requestOptions } from './http'
 import type { HttpOptions } from './http'
@@ -54,38 +56,39 @@ export async function exchangeAuthorizationCode(input: {
   nowSeconds: number
   /** Sends no code_verifier: only "Check this provider" does, to see whether PKCE is required. */
   withoutVerifier?: boolean
+  /** Signs a DPoP proof for the request (RFC 9449 §5), so the tokens are bound to this key. */
+  dpop?: DpopKey
 }): Promise<TokenSet> {
-  const { pending, parameters, http } = input
+  const { pending, parameters, http, dpop } = input
   const client = oauthClient(pending)
   const auth = clientAuth(pending.clientAuthentication, input.clientSecret, 'token-request')
   const issuer = new URL(pending.issuer)
   const url = pending.metadata.token_endpoint
-  let response: Response
-  try {
-    response = await oauth.authorizationCodeGrantRequest(
-      pending.metadata,
-      client,
-      auth,
-      parameters,
-      pending.redirectUri,
-      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the provider check's PKCE probe only: it asks whether the provider refuses a code without its verifier
-      input.withoutVerifier === true ? oauth.nopkce : pending.codeVerifier,
-      requestOptions('token-request', issuer, http),
-    )
-  } catch (error) {
-    throw toOidcError(error, 'token-request', { url })
-  }
   const openid = scopeIncludesOpenId(pending.scope)
   try {
-    const result = await oauth.processAuthorizationCodeResponse(
-      pending.metadata,
-      client,
-      response,
-      {
-        ...(openid ? { expectedNonce: pending.nonce, requireIdToken: true } : {}),
-        ...(pending.maxAge === undefined ? {} : { maxAge: pending.maxAge }),
-      },
-    )
+    // The request and the reading of its answer, once more when the provider asks for a DPoP nonce.
+    const { response, result } = await withDpopNonce(dpop, async () => {
+      const answer = await oauth.authorizationCodeGrantRequest(
+        pending.metadata,
+        client,
+        auth,
+        parameters,
+        pending.redirectUri,
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the provider check's PKCE probe only: it asks whether the provider refuses a code without its verifier
+        input.withoutVerifier === true ? oauth.nopkce : pending.codeVerifier,
+        {
+          ...requestOptions('token-request', issuer, http),
+          ...(dpop === undefined ? {} : { DPoP: dpop.handle }),
+        },
+      )
+      return {
+        response: answer,
+        result: await oauth.processAuthorizationCodeResponse(pending.metadata, client, answer, {
+          ...(openid ? { expectedNonce: pending.nonce, requireIdToken: true } : {}),
+          ...(pending.maxAge === undefined ? {} : { maxAge: pending.maxAge }),
+        }),
+      }
+    })
     const verified = await verifyIdTokenSignature(
       pending.metadata,
       response,
@@ -184,15 +187,25 @@ export async function refreshTokens(input: {
   const client = oauthClient(context)
   const auth = clientAuth(context.clientAuthentication, input.clientSecret, 'refresh')
   const url = context.metadata.token_endpoint
+  const dpop = context.dpop
   try {
-    const response = await oauth.refreshTokenGrantRequest(
-      context.metadata,
-      client,
-      auth,
-      refreshToken,
-      requestOptions('refresh', new URL(context.metadata.issuer), http),
-    )
-    const result = await oauth.processRefreshTokenResponse(context.metadata, client, response)
+    // With the session's DPoP key: a public client's refresh token is bound to it (RFC 9449 §5).
+    const { response, result } = await withDpopNonce(dpop, async () => {
+      const answer = await oauth.refreshTokenGrantRequest(
+        context.metadata,
+        client,
+        auth,
+        refreshToken,
+        {
+          ...requestOptions('refresh', new URL(context.metadata.issuer), http),
+          ...(dpop === undefined ? {} : { DPoP: dpop.handle }),
+        },
+      )
+      return {
+        response: answer,
+        result: await oauth.processRefreshTokenResponse(context.metadata, client, answer),
+      }
+    })
     const claims = oauth.getValidatedIdTokenClaims(result)
     assertSameIdentity(previous.idTokenClaims, claims)
     const verified = await verifyIdTokenSignature(

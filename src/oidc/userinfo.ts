@@ -1,11 +1,14 @@
 /**
  * The UserInfo request (OpenID Connect Core §5.3): the access token goes in the Authorization header,
- * never in a URL (RFC 6750 §2.1, RFC 9700 §4.3.2), and the answer's `sub` must be the ID token's.
+ * never in a URL (RFC 6750 §2.1, RFC 9700 §4.3.2), with a DPoP proof when it is bound to a key (RFC
+ * 9449 §7), and the answer's `sub` must be the ID token's.
  */
 import * as oauth from 'oauth4webapi'
 
 import { oauthClient } from './client-context'
 import type { ClientContext } from './client-context'
+import { withDpopNonce } from './dpop'
+import type { DpopKey } from './dpop'
 import { requestOptions } from './http'
 import type { HttpOptions } from './http'
 import { OidcError } from './oidc-error'
@@ -23,8 +26,10 @@ export async function fetchUserInfo(input: {
   /** The ID token's `sub` (OIDC Core §5.3.2). */
   expectedSubject: string
   http: HttpOptions
+  /** For a DPoP-bound token: `Authorization: DPoP` and a proof with its hash (RFC 9449 §7). */
+  dpop?: DpopKey
 }): Promise<UserInfoResult> {
-  const { client: context, http } = input
+  const { client: context, http, dpop } = input
   const url = context.metadata.userinfo_endpoint
   if (url === undefined) {
     throw new OidcError('userinfo_failed', 'userinfo', 'The provider has no userinfo_endpoint', {
@@ -32,11 +37,11 @@ export async function fetchUserInfo(input: {
     })
   }
   try {
-    const response = await oauth.userInfoRequest(
-      context.metadata,
-      oauthClient(context),
-      input.accessToken,
-      requestOptions('userinfo', new URL(context.metadata.issuer), http),
+    const response = await withDpopNonce(dpop, () =>
+      oauth.userInfoRequest(context.metadata, oauthClient(context), input.accessToken, {
+        ...requestOptions('userinfo', new URL(context.metadata.issuer), http),
+        ...(dpop === undefined ? {} : { DPoP: dpop.handle }),
+      }),
     )
     const headers = [...response.headers.entries()]
     const claims = await oauth.processUserInfoResponse(

@@ -3,19 +3,30 @@
  * any protected resource, the token in the Authorization header (RFC 6750 §2.1), never in a URL. A 401
  * renews once and tries once more (RFC 6750 §3.1 invalid_token).
  */
-import { asOidcError, fetchUserInfo, callProtectedResource, isOidcError } from '../oidc'
-import type { OidcStep, ResourceRequest } from '../oidc'
+import {
+  asOidcError,
+  callProtectedResource,
+  fetchUserInfo,
+  isDpopTokenType,
+  isOidcError,
+} from '../oidc'
+import type { DpopKey, OidcStep, ResourceRequest } from '../oidc'
 import type { FlowContext } from './flow-context'
 import type { Renewal } from './renewal'
-import type { ApiCall } from './session-state'
+import type { ApiCall, SignedIn } from './session-state'
 
 export function createApiCalls(context: FlowContext, renewal: Renewal) {
   const { deps, http, signedIn, update } = context
 
+  /** The key to prove possession of, for a DPoP-bound token (RFC 9449 §7.1); none for Bearer. */
+  function proofKey(current: SignedIn): DpopKey | undefined {
+    return isDpopTokenType(current.tokens.token_type) ? current.client.dpop : undefined
+  }
+
   /** Runs an API call; on 401 renews once and tries once more. */
   async function callWithRenewal<T>(
     key: 'userinfo' | 'resource',
-    call: (accessToken: string) => Promise<T>,
+    call: (current: SignedIn) => Promise<T>,
     isUnauthorized: (outcome: { result?: T; error?: unknown }) => boolean,
   ): Promise<void> {
     const first = signedIn()
@@ -23,28 +34,28 @@ export function createApiCalls(context: FlowContext, renewal: Renewal) {
     const startedAt = deps.clock.now()
     update(() => ({ [key]: { status: 'pending', startedAt } }))
     const step: OidcStep = key === 'userinfo' ? 'userinfo' : 'resource-request'
-    const attempt = async (accessToken: string): Promise<{ result?: T; error?: unknown }> => {
+    const attempt = async (current: SignedIn): Promise<{ result?: T; error?: unknown }> => {
       try {
         const result = await context.recordStep(
           key === 'userinfo'
             ? { kind: 'userinfo', title: 'UserInfo request', steps: [step] }
             : { kind: 'resource-request', title: 'API request', steps: [step] },
           step,
-          () => call(accessToken),
+          () => call(current),
         )
         return { result }
       } catch (error) {
         return { error }
       }
     }
-    let outcome = await attempt(first.tokens.access_token)
+    let outcome = await attempt(first)
     let retriedAfterRefresh = false
     if (isUnauthorized(outcome) && first.strategy !== 'none') {
       retriedAfterRefresh = true
       const renewed = await renewal.refreshOutsideScheduler('unauthorized')
       const latest = signedIn()
       if (!renewed || !latest) return
-      outcome = await attempt(latest.tokens.access_token)
+      outcome = await attempt(latest)
     }
     const durationMs = deps.clock.now() - startedAt
     const result: ApiCall<T> =
@@ -72,13 +83,16 @@ export function createApiCalls(context: FlowContext, renewal: Renewal) {
       const expectedSubject = current.tokens.idTokenClaims?.sub
       await callWithRenewal(
         'userinfo',
-        (accessToken) =>
-          fetchUserInfo({
-            client: current.client,
-            accessToken,
+        (latest) => {
+          const dpop = proofKey(latest)
+          return fetchUserInfo({
+            client: latest.client,
+            accessToken: latest.tokens.access_token,
             expectedSubject: typeof expectedSubject === 'string' ? expectedSubject : '',
             http,
-          }),
+            ...(dpop === undefined ? {} : { dpop }),
+          })
+        },
         ({ error }) =>
           isOidcError(error) && error.code === 'userinfo_failed' && error.status === 401,
       )
@@ -87,7 +101,15 @@ export function createApiCalls(context: FlowContext, renewal: Renewal) {
     async callResource(request: ResourceRequest): Promise<void> {
       await callWithRenewal(
         'resource',
-        (accessToken) => callProtectedResource({ request, accessToken, http }),
+        (latest) => {
+          const dpop = request.withoutProof === true ? undefined : proofKey(latest)
+          return callProtectedResource({
+            request,
+            accessToken: latest.tokens.access_token,
+            http,
+            ...(dpop === undefined ? {} : { dpop }),
+          })
+        },
         ({ result }) => result?.status === 401,
       )
     },

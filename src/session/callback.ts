@@ -5,14 +5,16 @@
  */
 import {
   asOidcError,
+  createDpopKey,
   exchangeAuthorizationCode,
   idTokenChecksFor,
   interactiveNeeded,
   OidcError,
   validateAuthorizationResponse,
 } from '../oidc'
-import type { ClientContext, TokenSet } from '../oidc'
+import type { ClientContext, DpopKey, TokenSet } from '../oidc'
 import { epochSeconds } from './clock'
+import { dpopBindingTimelineChecks, dpopKeyCheck } from './dpop-checks'
 import type { FlowContext, PendingExchange } from './flow-context'
 import { PENDING_AUTHORIZATION_MAX_AGE_SECONDS } from './pending-authorization-store'
 import type { TakenAuthorization } from './pending-authorization-store'
@@ -41,6 +43,7 @@ export function createCallback(context: FlowContext, renewal: Renewal) {
   async function exchange({ pending, parameters }: PendingExchange): Promise<void> {
     memory.pendingExchange = undefined
     set({ status: 'completing' })
+    let dpop: DpopKey | undefined
     const client: ClientContext = {
       metadata: pending.metadata,
       clientId: pending.clientId,
@@ -56,16 +59,25 @@ export function createCallback(context: FlowContext, renewal: Renewal) {
       tokens = await context.recordStep(
         { kind: 'token-request', title: 'Token request (code exchange)', steps: ['token-request'] },
         'token-request',
-        () =>
-          exchangeAuthorizationCode({
+        async () => {
+          // The DPoP key is made here, in memory: nothing of it could have crossed the redirect.
+          if (pending.dpopRequested === true) dpop = await createDpopKey()
+          return exchangeAuthorizationCode({
             pending,
             parameters,
             clientSecret: memory.clientSecret,
             http,
             nowSeconds: epochSeconds(deps.clock),
-          }),
+            ...(dpop === undefined ? {} : { dpop }),
+          })
+        },
         {
-          ok: (issued) => idTokenTimelineChecks(idTokenChecksFor(client, issued)),
+          ok: (issued) => [
+            ...(dpop === undefined
+              ? []
+              : [dpopKeyCheck(dpop), ...dpopBindingTimelineChecks(issued, dpop)]),
+            ...idTokenTimelineChecks(idTokenChecksFor(client, issued)),
+          ],
           failed: (failure) =>
             failure.check === undefined
               ? undefined
@@ -88,7 +100,7 @@ export function createCallback(context: FlowContext, renewal: Renewal) {
       redirectUri: pending.redirectUri,
       pushedAuthorization: pending.pushedAuthorization === true,
     }
-    enterSignedIn(client, tokens)
+    enterSignedIn(dpop === undefined ? client : { ...client, dpop }, tokens)
   }
 
   /** The callback's own checks; the pending authorization was taken before anything could run. */

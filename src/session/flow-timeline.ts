@@ -35,6 +35,11 @@ export interface TimelineEntry {
   /** A front-channel URL the browser was sent to (authorization, end session). */
   url?: string
   http?: HttpExchange
+  /**
+   * Earlier exchanges of the same step, oldest first: a request sent once more, as after a DPoP
+   * nonce challenge (RFC 9449 §8). `http` is the last.
+   */
+  earlierHttp?: HttpExchange[]
   /** Parameters worth explaining one by one (authorization URL, callback, token request body). */
   parameters?: [string, string][]
   /**

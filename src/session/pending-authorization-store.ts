@@ -81,6 +81,7 @@ function allowlisted(pending: PendingSignIn): PendingSignIn {
     extraParams: pending.extraParams,
     silent: pending.silent,
     ...(pending.pushedAuthorization === true ? { pushedAuthorization: true as const } : {}),
+    ...(pending.dpopRequested === true ? { dpopRequested: true as const } : {}),
     ...(pending.jwks === undefined ? {} : { jwks: pending.jwks }),
     ...(typeof pending.jwksUnavailable === 'string'
       ? { jwksUnavailable: pending.jwksUnavailable }

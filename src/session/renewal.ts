@@ -21,6 +21,7 @@ import {
 import type { TokenSet } from '../oidc'
 import { tokenFingerprint } from '../jwt/token-fingerprint'
 import { epochSeconds } from './clock'
+import { dpopBindingTimelineChecks } from './dpop-checks'
 import type { FlowContext } from './flow-context'
 import { createRefreshScheduler } from './refresh-scheduler'
 import type { RefreshRecord, RefreshTrigger, RenewalStrategy, SignedIn } from './session-state'
@@ -132,6 +133,8 @@ export function createRenewal(context: FlowContext) {
       clientSecret: memory.clientSecret,
       http,
       nowSeconds: epochSeconds(deps.clock),
+      // The session's key: the new tokens are bound to it as the first ones were.
+      ...(current.client.dpop === undefined ? {} : { dpop: current.client.dpop }),
     })
     // A new authentication: its nonce is the one just sent (checked by the exchange), not the first.
     assertSameIdentity(current.tokens.idTokenClaims, tokens.idTokenClaims, 'silent-authorization', {
@@ -192,6 +195,12 @@ export function createRenewal(context: FlowContext) {
                 nowSeconds: epochSeconds(deps.clock),
               })
             : renewInFrame(current),
+        {
+          ok: (renewed) =>
+            current.client.dpop === undefined
+              ? []
+              : dpopBindingTimelineChecks(renewed, current.client.dpop),
+        },
       )
     } catch (caught) {
       const error = asOidcError(caught, 'refresh')

@@ -39,6 +39,8 @@ export interface SignInRequest {
   stepThrough?: boolean
   /** Push the request's parameters first (RFC 9126); done anyway when the provider requires it. */
   pushedAuthorization?: boolean
+  /** Bind the tokens to a key made at the callback, with DPoP proofs (RFC 9449). */
+  dpop?: boolean
 }
 
 export interface SessionDeps {

@@ -4,6 +4,7 @@
  * and the navigation to the provider (or a pause before it, in step-through mode).
  */
 import {
+  assertDpopSupported,
   asOidcError,
   createAuthorizationRequest,
   discoverProvider,
@@ -114,6 +115,8 @@ export function createSignIn(context: FlowContext) {
         },
       )
       jwks = keys.status === 'fetched' ? keys.snapshot : undefined
+      // Before the browser leaves: a provider without DPoP would only ignore the proofs later.
+      if (request.dpop === true) assertDpopSupported(metadata, 'authorization-request')
       const built = await createAuthorizationRequest({
         metadata,
         ...(jwks === undefined ? {} : { jwks }),
@@ -127,9 +130,11 @@ export function createSignIn(context: FlowContext) {
       })
       const pushed = usesPushedAuthorization(metadata, request.pushedAuthorization === true)
       const url = pushed ? await push(metadata, built.url, built.pending) : built.url
-      const pending = pushed
-        ? { ...built.pending, pushedAuthorization: true as const }
-        : built.pending
+      const pending = {
+        ...built.pending,
+        ...(pushed ? { pushedAuthorization: true as const } : {}),
+        ...(request.dpop === true ? { dpopRequested: true as const } : {}),
+      }
       const stepThrough = request.stepThrough === true
       deps.pendingAuthorizations.save({ ...pending, stepThrough })
       const entryId = recorder.begin('authorization-request', 'Authorization request', [], {

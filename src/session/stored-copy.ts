@@ -297,6 +297,7 @@ export function storedCopy(entry: TimelineEntry): TimelineEntry {
   }
   if (entry.url !== undefined) result.url = copy.url(entry.url)
   if (entry.http) result.http = copy.http(entry.http)
+  if (entry.earlierHttp) result.earlierHttp = entry.earlierHttp.map(copy.http)
   if (entry.parameters) result.parameters = copy.parameters(entry.parameters)
   if (entry.pkce) {
     result.pkce = { codeChallenge: copy.keep(entry.pkce.codeChallenge), method: entry.pkce.method }

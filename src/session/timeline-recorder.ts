@@ -204,8 +204,15 @@ export function createTimelineRecorder(timeline: FlowTimeline): TimelineRecorder
     onExchange(step, exchange) {
       const id = openEntries.get(step)
       if (id === undefined) return
-      const secrets = [...(entry(id)?.secrets ?? []), ...secretsOf(exchange)]
-      timeline.update(id, { http: exchange, secrets })
+      const current = entry(id)
+      const secrets = [...(current?.secrets ?? []), ...secretsOf(exchange)]
+      timeline.update(id, {
+        http: exchange,
+        secrets,
+        ...(current?.http === undefined
+          ? {}
+          : { earlierHttp: [...(current.earlierHttp ?? []), current.http] }),
+      })
     },
   }
 }

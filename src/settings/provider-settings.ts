@@ -19,6 +19,8 @@ export interface ProviderSettings {
   extraParams: readonly ExtraParam[]
   /** Push the authorization request first (RFC 9126); done anyway where the provider requires it. */
   pushedAuthorization: boolean
+  /** Bind the tokens to a key of this page with DPoP proofs (RFC 9449), at providers that offer it. */
+  dpop: boolean
 }
 
 export function settingsFromPreset(preset: Preset): ProviderSettings {
@@ -29,6 +31,7 @@ export function settingsFromPreset(preset: Preset): ProviderSettings {
     scope: preset.scope,
     extraParams: preset.extraParams.map(([name, value]) => ({ name, value })),
     pushedAuthorization: false,
+    dpop: false,
   }
 }
 

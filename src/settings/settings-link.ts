@@ -1,6 +1,6 @@
 /**
  * Settings as a shareable link: `?issuer=…&client_id=…&scope=…&redirect_uri=…&param.<name>=<value>`,
- * plus `preset=<id>` and `par=1` (push the authorization request, RFC 9126). A secret never goes into a link, and one found in a link is ignored. What a link
+ * plus `preset=<id>`, `par=1` (push the authorization request, RFC 9126) and `dpop=1` (DPoP, RFC 9449). A secret never goes into a link, and one found in a link is ignored. What a link
  * proposes is only a proposal: anyone can make one, so the app shows it and the user decides (a link
  * that aims the flow at another issuer is how a mix-up starts, RFC 9700 §4.4).
  */
@@ -11,7 +11,7 @@ import type { ExtraParam, ProviderSettings } from './provider-settings'
 
 /** Prefix that marks an extra authorization parameter in a settings link. */
 export const PARAM_PREFIX = 'param.'
-const SETTINGS_KEYS = ['issuer', 'client_id', 'scope', 'preset', 'redirect_uri', 'par']
+const SETTINGS_KEYS = ['issuer', 'client_id', 'scope', 'preset', 'redirect_uri', 'par', 'dpop']
 const SECRET_KEYS = ['client_secret', 'secret']
 
 export interface ParsedSettingsLink {
@@ -59,6 +59,7 @@ export function parseSettingsLink(query: URLSearchParams): ParsedSettingsLink {
       scope: query.get('scope') ?? base.scope,
       extraParams: extraParams.length > 0 ? extraParams : base.extraParams,
       pushedAuthorization: query.get('par') === '1',
+      dpop: query.get('dpop') === '1',
     },
     ...(linkedRedirectUri === undefined ? {} : { linkedRedirectUri }),
     refused,
@@ -82,5 +83,6 @@ export function buildSettingsLink(
     if (name.trim()) url.searchParams.append(`${PARAM_PREFIX}${name.trim()}`, value)
   }
   if (settings.pushedAuthorization) url.searchParams.set('par', '1')
+  if (settings.dpop) url.searchParams.set('dpop', '1')
   return url.href
 }

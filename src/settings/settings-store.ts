@@ -45,13 +45,14 @@ export function loadSettings(storage: Storage): ProviderSettings | undefined {
       .map(({ name, value: paramValue }) => ({ name, value: paramValue })),
     // Absent in what earlier versions stored: off.
     pushedAuthorization: record.pushedAuthorization === true,
+    dpop: record.dpop === true,
   }
 }
 
 export function saveSettings(storage: Storage, settings: ProviderSettings): void {
-  const { preset, issuer, clientId, scope, extraParams, pushedAuthorization } = settings
+  const { preset, issuer, clientId, scope, extraParams, pushedAuthorization, dpop } = settings
   storage.setItem(
     SETTINGS_KEY,
-    JSON.stringify({ preset, issuer, clientId, scope, extraParams, pushedAuthorization }),
+    JSON.stringify({ preset, issuer, clientId, scope, extraParams, pushedAuthorization, dpop }),
   )
 }

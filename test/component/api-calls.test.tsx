@@ -187,13 +187,18 @@ describe('ResourceCall', () => {
     return within(section).getAllByRole('status')[0]?.textContent ?? null
   }
 
-  function renderResource(call: ApiCall<ResourceResponse> | undefined, defaultUrl?: string) {
+  function renderResource(
+    call: ApiCall<ResourceResponse> | undefined,
+    defaultUrl?: string,
+    tokenType = 'Bearer',
+  ) {
     const onCall = vi.fn<(request: ResourceRequest) => void>()
     renderStrict(
       <ResourceCall
         call={call}
         onCall={onCall}
         accessToken={ACCESS_TOKEN}
+        tokenType={tokenType}
         {...(defaultUrl === undefined ? {} : { defaultUrl })}
       />,
       { clock },
@@ -204,6 +209,7 @@ describe('ResourceCall', () => {
   function response(overrides: Partial<ResourceResponse> = {}): ResourceResponse {
     return {
       sent: { method: 'GET', url: 'https://api.example/me', headers: [] },
+      scheme: 'Bearer',
       url: 'https://api.example/me',
       challenges: [],
       status: 200,
@@ -371,6 +377,46 @@ describe('ResourceCall', () => {
     expect(curl()).toContain('[masked,')
     await user.click(within(section).getByRole('button', { name: 'Reveal the token' }))
     expect(curl()).toContain(`authorization: Bearer ${ACCESS_TOKEN}`)
+  })
+
+  it('sends a DPoP-bound token with a proof, or as Bearer without one when asked', async () => {
+    const user = userEvent.setup()
+    const { onCall, section } = renderResource(undefined, 'https://api.example/orders', 'DPoP')
+
+    expect(section.textContent).toContain('bound to this page’s key (token_type DPoP)')
+    expect(description(within(section).getByLabelText('API URL'))).toContain('the DPoP header')
+    const proof = within(section).getByRole('group', { name: 'How the token goes' })
+    expect(within(proof).getByRole('radio', { name: /with a new proof/ })).toHaveProperty(
+      'checked',
+      true,
+    )
+    await user.click(within(section).getByRole('button', { name: 'Send GET' }))
+    expect(onCall).toHaveBeenLastCalledWith({
+      method: 'GET',
+      url: 'https://api.example/orders',
+      headers: [],
+    })
+
+    await user.click(within(proof).getByRole('radio', { name: /without a proof/ }))
+    await user.click(within(section).getByRole('button', { name: 'Send GET' }))
+    expect(onCall).toHaveBeenLastCalledWith({
+      method: 'GET',
+      url: 'https://api.example/orders',
+      headers: [],
+      withoutProof: true,
+    })
+  })
+
+  it('offers no proof choice for a Bearer token, and no curl for a request sent with a proof', () => {
+    const bearer = renderResource(undefined, 'https://api.example/orders')
+    expect(within(bearer.section).queryByRole('group', { name: 'How the token goes' })).toBeNull()
+    cleanup()
+
+    const { section } = renderResource(done(response({ scheme: 'DPoP' })), undefined, 'DPoP')
+    expect(section.textContent).toContain(
+      'Not offered as curl: a DPoP-bound token needs a new proof',
+    )
+    expect(within(section).queryByRole('button', { name: 'Copy as curl' })).toBeNull()
   })
 
   it('gives the CORS diagnosis for a request that got no answer, without an alert', () => {

@@ -46,6 +46,7 @@ async function setup(options: FakeProviderOptions = {}): Promise<Setup> {
     scope: 'openid profile',
     extraParams: [],
     pushedAuthorization: false,
+    dpop: false,
   }
   return { op, storage, navigations, newSession, settings }
 }

@@ -209,6 +209,7 @@ describe('ProviderSettingsForm', () => {
       scope: 'openid',
       extraParams: [],
       pushedAuthorization: false,
+      dpop: false,
     })
     // One change per keystroke, each built on the one before.
     expect(changes.map((settings) => settings.issuer)).toContain('https://op.exampl')

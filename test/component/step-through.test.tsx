@@ -171,6 +171,7 @@ describe('Home in step-through mode, with a real session', () => {
       scope: 'openid profile',
       extraParams: [],
       pushedAuthorization: false,
+      dpop: false,
     }
     return { op, storage, navigations, newSession, settings, clock }
   }

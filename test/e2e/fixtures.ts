@@ -20,6 +20,8 @@ export interface TokenRequest {
   url: string
   body: URLSearchParams
   authorization: string | undefined
+  /** The DPoP proof the request carried (RFC 9449 §4), if any. */
+  dpop: string | undefined
 }
 
 export interface TokenExchange {
@@ -82,6 +84,7 @@ export const test = base.extend<{ traffic: ProviderTraffic; quirky: QuirkyProvid
           url: request.url(),
           body: new URLSearchParams(request.postData() ?? ''),
           authorization: request.headers().authorization,
+          dpop: request.headers().dpop,
         })
       }
       if (request.isNavigationRequest() && new URL(request.url()).pathname.endsWith('/callback')) {
@@ -232,15 +235,31 @@ export async function signInToGoogleShapedProvider(page: Page, login = 'dave'): 
  * Signs in at the local provider asking for the sample API (resource=urn:pkce-lab:api, scope
  * api:read), so the access token is the provider's ES256 JWT for that API (RFC 9068).
  */
-export async function signInForSampleApi(page: Page): Promise<void> {
+export async function signInForSampleApi(
+  page: Page,
+  options: { dpop?: boolean } = {},
+): Promise<void> {
   await page.goto('/')
   await configure(page, { scope: `openid profile ${API_SCOPE}` })
   await page.getByRole('button', { name: 'Add parameter' }).click()
   await page.getByLabel('Parameter 2 name').fill('resource')
   await page.getByLabel('Parameter 2 value').fill(API_RESOURCE)
+  if (options.dpop === true) await page.getByLabel(DPOP_OPTION).check()
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+}
+
+/** The settings form's DPoP checkbox. */
+export const DPOP_OPTION = 'Bind the tokens to a key of this page (DPoP, RFC 9449)'
+
+/** A step of the timeline, in the workspace's Flow tab, by the start of its title. */
+export async function timelineStep(page: Page, title: string): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Flow', exact: true }).click()
+  return page
+    .getByRole('region', { name: 'Flow timeline' })
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: new RegExp(`^${title}`) }) })
 }
 
 /** Opens the app and signs in with the form as it is (the Local provider preset by default). */

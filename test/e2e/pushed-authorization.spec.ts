@@ -7,7 +7,14 @@
 import type { Page } from '@playwright/test'
 
 import { LOCAL_CLIENT_ID } from '../../provider/local-providers'
-import { expect, openSettings, signInAtProvider, test, chooseGoogleShapedPreset } from './fixtures'
+import {
+  chooseGoogleShapedPreset,
+  expect,
+  openSettings,
+  signInAtProvider,
+  test,
+  timelineStep,
+} from './fixtures'
 import { E2E } from './ports'
 
 /** Every URL the browser was sent to at `issuer`'s authorization endpoint. */
@@ -19,15 +26,6 @@ function authorizationNavigations(page: Page, issuer: string): string[] {
     }
   })
   return urls
-}
-
-/** A step of the timeline, in the workspace's Flow tab. */
-async function timelineStep(page: Page, title: string) {
-  await page.getByRole('tab', { name: 'Flow', exact: true }).click()
-  return page
-    .getByRole('region', { name: 'Flow timeline' })
-    .getByRole('article')
-    .filter({ has: page.getByRole('heading', { name: new RegExp(`^${title}`) }) })
 }
 
 /** What the browser's first visit to the authorization endpoint carried, by name. */

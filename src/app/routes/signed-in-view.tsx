@@ -186,6 +186,9 @@ export function SignedInView({ state, storage }: SignedInViewProps) {
                   {...(state.history.at(0)?.refreshTokenRotated === undefined
                     ? {}
                     : { refreshTokenRotated: state.history.at(0)?.refreshTokenRotated })}
+                  {...(state.client.dpop === undefined
+                    ? {}
+                    : { dpopThumbprint: state.client.dpop.thumbprint })}
                 />
                 <div className="card">
                   <RefreshHistoryTable history={state.history} />
@@ -219,6 +222,7 @@ export function SignedInView({ state, storage }: SignedInViewProps) {
                     ? {}
                     : { defaultUrl: state.client.metadata.userinfo_endpoint })}
                   accessToken={state.tokens.access_token}
+                  tokenType={state.tokens.token_type}
                   onCall={(request) => {
                     void session.callResource(request)
                   }}

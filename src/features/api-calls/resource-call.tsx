@@ -6,8 +6,9 @@ import { ErrorDetails } from '../../components/errors/error-details'
 import { explainError } from '../../components/errors/error-explanations'
 import { curlCommand } from '../../components/http/curl-command'
 import { maskSecrets } from '../../components/http/mask-secrets'
+import { ChoiceGroup } from '../../components/ui/choice-group'
 import { CopyButton } from '../../components/ui/copy-button'
-import { RESOURCE_METHODS } from '../../oidc'
+import { isDpopTokenType, RESOURCE_METHODS } from '../../oidc'
 import type {
   ResourceBodyType,
   ResourceMethod,
@@ -24,9 +25,21 @@ export interface ResourceCallProps {
   defaultUrl?: string
   /** The access token now held, for the curl command (masked until revealed). */
   accessToken: string
+  /** The token response's token_type: a DPoP-bound token goes with a proof (RFC 9449 §7.1). */
+  tokenType: string
 }
 
 type BodyChoice = 'none' | ResourceBodyType
+
+type ProofChoice = 'dpop' | 'bearer'
+
+const PROOF_CHOICES = [
+  { value: 'dpop', label: 'Authorization: DPoP, with a new proof signed by this page’s key' },
+  {
+    value: 'bearer',
+    label: 'Authorization: Bearer, without a proof (a copied token: the API should refuse it)',
+  },
+] as const
 
 function announcement(call: ApiCall<ResourceResponse> | undefined): string {
   if (call === undefined) return ''
@@ -79,7 +92,13 @@ function ResponseBody({ response }: { response: ResourceResponse }) {
  * challenges explained, and the request as a curl command. Any HTTP status is an answer; only a
  * request that got none (CORS, network) is an error. Requests and answers live in memory only.
  */
-export function ResourceCall({ call, onCall, defaultUrl = '', accessToken }: ResourceCallProps) {
+export function ResourceCall({
+  call,
+  onCall,
+  defaultUrl = '',
+  accessToken,
+  tokenType,
+}: ResourceCallProps) {
   const id = useId()
   const headingId = `${id}-heading`
   const hintId = `${id}-hint`
@@ -88,6 +107,8 @@ export function ResourceCall({ call, onCall, defaultUrl = '', accessToken }: Res
   const [headers, setHeaders] = useState<[string, string][]>([])
   const [bodyChoice, setBodyChoice] = useState<BodyChoice>('none')
   const [body, setBody] = useState('')
+  const [proof, setProof] = useState<ProofChoice>('dpop')
+  const bound = isDpopTokenType(tokenType)
   const pending = call?.status === 'pending'
   const bodyAllowed = method !== 'GET' && method !== 'HEAD'
 
@@ -97,17 +118,29 @@ export function ResourceCall({ call, onCall, defaultUrl = '', accessToken }: Res
       url: url.trim(),
       headers,
       ...(bodyAllowed && bodyChoice !== 'none' ? { body: { type: bodyChoice, text: body } } : {}),
+      ...(bound && proof === 'bearer' ? { withoutProof: true } : {}),
     }
   }
 
   return (
     <section className="api-call" aria-labelledby={headingId}>
       <h2 id={headingId}>Call an API</h2>
-      <p>
-        Sends any request with the access token in the Authorization header as a Bearer token (RFC
-        6750 §2.1), never in the URL. If the answer is 401, the app renews the access token once and
-        tries once more. Requests and answers stay in this page&rsquo;s memory.
-      </p>
+      {bound ? (
+        <p>
+          Sends any request with the access token in the Authorization header, never in the URL. The
+          token is bound to this page&rsquo;s key (token_type DPoP), so it goes as{' '}
+          <code>Authorization: DPoP</code> with a DPoP header: a new proof, signed by the key, for
+          this method and URL and this token (RFC 9449 §7.1). If the answer is 401, the app renews
+          the access token once and tries once more. Requests and answers stay in this page&rsquo;s
+          memory.
+        </p>
+      ) : (
+        <p>
+          Sends any request with the access token in the Authorization header as a Bearer token (RFC
+          6750 §2.1), never in the URL. If the answer is 401, the app renews the access token once
+          and tries once more. Requests and answers stay in this page&rsquo;s memory.
+        </p>
+      )}
       <div className="api-calls__form">
         <label htmlFor={`${id}-method`}>Method</label>
         <select
@@ -136,9 +169,21 @@ export function ResourceCall({ call, onCall, defaultUrl = '', accessToken }: Res
           }}
         />
       </div>
+      {bound && (
+        <ChoiceGroup
+          legend="How the token goes"
+          name={`${id}-proof`}
+          options={PROOF_CHOICES}
+          value={proof}
+          onChange={setProof}
+          className="api-calls__body-choice"
+        />
+      )}
       <fieldset className="api-calls__headers">
         <legend>Request headers</legend>
-        {headers.length === 0 && <p>None besides Authorization, which the app sets.</p>}
+        {headers.length === 0 && (
+          <p>None besides Authorization{bound ? ' and DPoP' : ''}, which the app sets.</p>
+        )}
         {headers.map(([name, value], index) => (
           <div key={index} className="api-calls__header-row">
             <input
@@ -224,9 +269,10 @@ export function ResourceCall({ call, onCall, defaultUrl = '', accessToken }: Res
         </button>
       </p>
       <p id={hintId} className="api-calls__note">
-        The Authorization header (and a body that is not a form) makes the browser send a CORS
-        preflight (an OPTIONS request) first, so the API must allow this page&rsquo;s origin, the
-        method and the headers. The token is only sent over https, or http to localhost.
+        The Authorization header{bound ? ', the DPoP header' : ''} (and a body that is not a form)
+        makes the browser send a CORS preflight (an OPTIONS request) first, so the API must allow
+        this page&rsquo;s origin, the method and the headers. The token is only sent over https, or
+        http to localhost.
       </p>
       <p role="status" aria-live="polite" className="api-calls__announcement">
         {announcement(call)}
@@ -306,6 +352,18 @@ function Challenges({ response, retried }: { response: ResourceResponse; retried
 function CurlFor({ response, accessToken }: { response: ResourceResponse; accessToken: string }) {
   const [revealed, setRevealed] = useState(false)
   const { sent } = response
+  if (response.scheme === 'DPoP') {
+    return (
+      <div className="api-calls__curl">
+        <h3>As curl</h3>
+        <p>
+          Not offered as curl: a DPoP-bound token needs a new proof for every request, signed by
+          this page&rsquo;s key, which cannot leave the page (RFC 9449 §4, §11.1). The proof this
+          request carried is shown, decoded, in the timeline.
+        </p>
+      </div>
+    )
+  }
   const curl = curlCommand(
     {
       method: sent.method,

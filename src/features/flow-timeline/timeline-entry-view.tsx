@@ -8,6 +8,7 @@ import type { CheckOutcome, TimelineEntry } from '../../session'
 import { curlCommand } from '../../components/http/curl-command'
 import { HttpExchangeView } from '../../components/http/http-exchange-view'
 import { maskSecrets } from '../../components/http/mask-secrets'
+import { DpopProofView } from './dpop-proof-view'
 import { PARAMETER_EXPLANATIONS } from './parameter-explanations'
 import { PkceProof } from './pkce-proof'
 
@@ -128,8 +129,20 @@ export function TimelineEntryView(props: { entry: TimelineEntry; current: boolea
           </ul>
         </>
       )}
+      {entry.earlierHttp?.map((earlier, index) => (
+        <div key={`earlier-${String(index)}`}>
+          <DpopProofView exchange={earlier} previous={entry.earlierHttp?.[index - 1]} />
+          <Disclosure
+            id={`http-${entry.id}-earlier-${String(index)}`}
+            summary={`Earlier attempt: ${httpSummary(earlier)}`}
+          >
+            <HttpExchangeView exchange={earlier} show={show} />
+          </Disclosure>
+        </div>
+      ))}
       {entry.http && (
         <>
+          <DpopProofView exchange={entry.http} previous={entry.earlierHttp?.at(-1)} />
           <Disclosure id={`http-${entry.id}`} summary={httpSummary(entry.http)}>
             <HttpExchangeView exchange={entry.http} show={show} />
           </Disclosure>

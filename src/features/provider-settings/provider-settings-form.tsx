@@ -274,6 +274,26 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
         </div>
 
         <div className="field">
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.dpop}
+              aria-describedby={`${id}-dpop-hint`}
+              onChange={(event) => {
+                change({ dpop: event.target.checked })
+              }}
+            />{' '}
+            Bind the tokens to a key of this page (DPoP, RFC 9449)
+          </label>
+          <p id={`${id}-dpop-hint`} className="hint">
+            A key pair is made in this page, its private key locked inside the browser, and every
+            token request, refresh and API call carries a fresh proof signed with it: a copied token
+            is useless without the key. Needs a provider that advertises
+            dpop_signing_alg_values_supported with ES256, and CORS that allows the DPoP header.
+          </p>
+        </div>
+
+        <div className="field">
           <label htmlFor={`${id}-redirect-uri`}>Redirect URI (register this at the provider)</label>
           <div className="with-button">
             <input id={`${id}-redirect-uri`} readOnly value={props.redirectUri} />

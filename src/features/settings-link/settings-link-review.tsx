@@ -91,6 +91,8 @@ export function SettingsLinkReview({
         </dd>
         <dt>Pushed authorization request (from the link)</dt>
         <dd>{settings.pushedAuthorization ? 'on (RFC 9126)' : 'off'}</dd>
+        <dt>DPoP (from the link)</dt>
+        <dd>{settings.dpop ? 'on (RFC 9449)' : 'off'}</dd>
       </dl>
       {link.droppedPreset !== undefined && (
         <p>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { CopyButton } from '../../components/ui/copy-button'
 import { SpecLink } from '../../components/ui/spec-link'
 import { decodeJwt } from '../../jwt/decode-jwt'
+import { dpopBindingChecks } from '../../jwt/dpop-binding'
 import { lintToken } from '../../jwt/token-lint'
 import type { SignatureResult } from '../../jwt/verify-signature'
 import { AccessTokenExpiry } from './access-token-expiry'
@@ -32,6 +33,8 @@ export interface AccessTokenSectionProps {
   jwksUri: string | undefined
   /** The key set fetched from jwks_uri before the redirect, when the session holds it. */
   heldKeySet?: unknown
+  /** The thumbprint of the session's DPoP key, when the sign-in asked for DPoP (RFC 9449). */
+  dpopThumbprint?: string
 }
 
 /**
@@ -47,6 +50,7 @@ export function AccessTokenSection({
   nowSeconds,
   jwksUri,
   heldKeySet,
+  dpopThumbprint,
 }: AccessTokenSectionProps) {
   const headingId = useId()
   const decoded = useMemo(() => decodeJwt(accessToken), [accessToken])
@@ -59,8 +63,21 @@ export function AccessTokenSection({
         <dt>token_type</dt>
         <dd>
           <code>{tokenType}</code> (compared without regard to case,{' '}
-          <SpecLink href={`${RFC_6749}#section-5.1`}>RFC 6749 §5.1</SpecLink>)
+          <SpecLink href={`${RFC_6749}#section-5.1`}>RFC 6749 §5.1</SpecLink>).{' '}
+          <TokenTypeMeaning tokenType={tokenType} />
         </dd>
+        {dpopThumbprint !== undefined && (
+          <>
+            <dt>Bound to this page&rsquo;s DPoP key?</dt>
+            <dd>
+              <DpopBinding
+                accessToken={accessToken}
+                tokenType={tokenType}
+                thumbprint={dpopThumbprint}
+              />
+            </dd>
+          </>
+        )}
         <dt>scope</dt>
         <dd>
           {scope === undefined ? (
@@ -121,6 +138,53 @@ export function AccessTokenSection({
       )}
       <LintFindings findings={lintToken({ role: 'access_token', decoded, nowSeconds })} />
     </section>
+  )
+}
+
+const RFC_9449 = 'https://www.rfc-editor.org/rfc/rfc9449'
+
+/** oauth4webapi accepts no other token type than these two (RFC 6750, RFC 9449). */
+function TokenTypeMeaning({ tokenType }: { tokenType: string }) {
+  return tokenType.toLowerCase() === 'dpop' ? (
+    <>
+      A DPoP token is bound to a key: it is sent as <code>Authorization: DPoP</code>, each time with
+      a new proof signed by the key, and without the proof an API refuses it, so a copy of the token
+      alone is worth nothing (<SpecLink href={`${RFC_9449}#section-7.1`}>RFC 9449 §7.1</SpecLink>).
+    </>
+  ) : (
+    <>
+      A Bearer token works for whoever holds it, like cash: anyone who copies it can use it until it
+      expires (
+      <SpecLink href="https://www.rfc-editor.org/rfc/rfc6750#section-1.2">RFC 6750 §1.2</SpecLink>).
+    </>
+  )
+}
+
+const BINDING_WORDS = { passed: 'Yes', failed: 'No', 'not-applicable': 'Not applicable' } as const
+
+/** The token type answered and a JWT's cnf.jkt, against the key this page signs its proofs with. */
+function DpopBinding(props: { accessToken: string; tokenType: string; thumbprint: string }) {
+  const { accessToken, tokenType, thumbprint } = props
+  const checks = useMemo(
+    () => dpopBindingChecks({ accessToken, tokenType, thumbprint }),
+    [accessToken, tokenType, thumbprint],
+  )
+  return (
+    <>
+      <p>
+        This page&rsquo;s key has the thumbprint <code>{thumbprint}</code> (SHA-256, RFC 7638).
+      </p>
+      <ul>
+        {checks.map((check) => (
+          <li key={check.id} data-testid={`dpop-binding-${check.id}`}>
+            <strong>
+              <code>{check.id}</code>: {BINDING_WORDS[check.outcome]}.
+            </strong>{' '}
+            {check.detail}
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }
 

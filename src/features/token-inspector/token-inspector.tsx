@@ -32,11 +32,21 @@ export interface TokenInspectorProps {
   keysUnavailable?: string
   /** From the last refresh record: false when the refresh token did not rotate (RFC 9700 §4.14.2). */
   refreshTokenRotated?: boolean
+  /** The thumbprint of the session's DPoP key, when the sign-in asked for DPoP (RFC 9449). */
+  dpopThumbprint?: string
 }
 
 /** Every token from the token response, decoded where possible, with what was and was not checked. */
 export function TokenInspector(props: TokenInspectorProps) {
-  const { tokens, idTokenChecks, jwksUri, heldKeySet, keysUnavailable, refreshTokenRotated } = props
+  const {
+    tokens,
+    idTokenChecks,
+    jwksUri,
+    heldKeySet,
+    keysUnavailable,
+    refreshTokenRotated,
+    dpopThumbprint,
+  } = props
   // One clock for the whole page, so every relative time ticks at the same moment.
   const nowSeconds = useNowSeconds()
   const narrowed =
@@ -68,6 +78,7 @@ export function TokenInspector(props: TokenInspectorProps) {
         nowSeconds={nowSeconds}
         jwksUri={jwksUri}
         heldKeySet={heldKeySet}
+        {...(dpopThumbprint === undefined ? {} : { dpopThumbprint })}
       />
       <RefreshTokenSection
         refreshToken={tokens.refreshToken}

@@ -28,7 +28,7 @@ async function setup(options: FakeProviderOptions = {}) {
     if (!target) throw new Error('the session did not navigate to the provider')
     return op.authorize(target)
   }
-  return { op, storage, navigations, session, toCallback }
+  return { op, storage, navigations, session, request, toCallback }
 }
 
 function status(state: SessionState): string {
@@ -55,6 +55,49 @@ describe('session', () => {
       issuer: op.issuer,
       clientId: op.clientId,
     })
+  })
+
+  it('with DPoP, carries only the request for it across the redirect, and makes the key at the callback', async () => {
+    const { session, storage, toCallback, op } = await setup({
+      metadata: { dpop_signing_alg_values_supported: ['ES256'] },
+    })
+    const callback = await toCallback({ dpop: true })
+    const pending = JSON.parse(storage.getItem(PENDING_AUTHORIZATION_KEY) ?? '{}') as Record<
+      string,
+      unknown
+    >
+    expect(pending.dpopRequested).toBe(true)
+    expect(JSON.stringify(pending)).not.toMatch(/"(d|jwk|thumbprint)"/)
+
+    await session.completeSignIn(callback)
+    const state = session.getSnapshot()
+    if (state.status !== 'signed-in') throw new Error(`not signed in: ${state.status}`)
+    expect(state.client.dpop?.privateKeyExtractable).toBe(false)
+    expect(op.tokenRequests().at(-1)?.headers.get('dpop')).toMatch(/^ey/)
+    // This provider answers Bearer whatever was sent: the timeline says the proof was ignored.
+    const exchange = session.getTimeline().find((entry) => entry.kind === 'token-request')
+    const outcomes = new Map(exchange?.checks?.map((check) => [check.name, check.outcome]))
+    expect(
+      outcomes.get('DPoP key pair made in this page; its private key cannot be exported'),
+    ).toBe('passed')
+    expect(outcomes.get('token_type is DPoP (the tokens are bound to the key)')).toBe('failed')
+
+    // A Bearer token goes as Bearer, without a proof.
+    await session.callUserInfo()
+    const userinfo = op.requests.at(-1)
+    expect(userinfo?.headers.get('authorization')).toMatch(/^Bearer /)
+    expect(userinfo?.headers.has('dpop')).toBe(false)
+  })
+
+  it('refuses DPoP at a provider that does not advertise it, before the browser leaves', async () => {
+    const { session, navigations, storage, request } = await setup()
+    await session.signIn({ ...request, dpop: true })
+    const state = session.getSnapshot()
+    expect(navigations).toEqual([])
+    expect(storage.getItem(PENDING_AUTHORIZATION_KEY)).toBeNull()
+    expect(state.status === 'signed-out' && state.error?.check).toBe(
+      'dpop_signing_alg_values_supported',
+    )
   })
 
   it('keeps only the pending authorization in storage, never a token or a secret', async () => {

@@ -19,6 +19,7 @@ const settings: ProviderSettings = {
     { name: 'prompt', value: 'consent' },
   ],
   pushedAuthorization: true,
+  dpop: true,
 }
 
 describe('settings links', () => {
@@ -45,6 +46,7 @@ describe('settings links', () => {
     expect(url.searchParams.get('client_id')).toBe('abc123')
     expect(url.searchParams.get('param.audience')).toBe('https://api.example')
     expect(url.searchParams.get('par')).toBe('1')
+    expect(url.searchParams.get('dpop')).toBe('1')
   })
 
   it('leaves pushed authorization requests off unless the link says par=1', () => {
@@ -59,6 +61,18 @@ describe('settings links', () => {
       'https://lab.example/callback',
     )
     expect(new URL(off).searchParams.has('par')).toBe(false)
+  })
+
+  it('leaves DPoP off unless the link says dpop=1', () => {
+    expect(
+      parseSettingsLink(new URLSearchParams('issuer=https://op.example&dpop=true')).settings,
+    ).toMatchObject({ dpop: false })
+    const off = buildSettingsLink(
+      'https://lab.example/',
+      { ...settings, dpop: false },
+      'https://lab.example/callback',
+    )
+    expect(new URL(off).searchParams.has('dpop')).toBe(false)
   })
 
   it('ignores a secret put into a link, and says so', () => {

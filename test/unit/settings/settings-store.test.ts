@@ -21,6 +21,14 @@ describe('settings store', () => {
     expect(loadSettings(storage)).toEqual({ ...DEFAULT_SETTINGS, pushedAuthorization: false })
   })
 
+  it('remembers DPoP turned on, and reads an older entry without it as off', () => {
+    const storage = new MemoryStorage()
+    saveSettings(storage, { ...DEFAULT_SETTINGS, dpop: true })
+    expect(loadSettings(storage)?.dpop).toBe(true)
+    storage.setItem(SETTINGS_KEY, JSON.stringify({ ...DEFAULT_SETTINGS, dpop: undefined }))
+    expect(loadSettings(storage)).toEqual({ ...DEFAULT_SETTINGS, dpop: false })
+  })
+
   it('never writes fields it does not know, such as a secret smuggled in', () => {
     const storage = new MemoryStorage()
     saveSettings(storage, { ...DEFAULT_SETTINGS, clientSecret: 'leak' } as typeof DEFAULT_SETTINGS)

@@ -457,6 +457,35 @@ describe('createTimelineRecorder', () => {
     )
   })
 
+  it('keeps an earlier attempt of the step, as after a DPoP nonce challenge, and stores neither proof', () => {
+    const { recorder, entry, storage } = setup()
+    const id = recorder.begin('token-request', 'Token request', ['token-request'])
+    const proof = 'eyJ0eXAiOiJkcG9wK2p3dCJ9.eyJqdGkiOiIxIn0.c2ln'
+    const challenged = exchange({
+      method: 'POST',
+      url: 'https://op.example/token',
+      requestHeaders: [['dpop', proof]],
+      status: 400,
+      responseHeaders: [['dpop-nonce', 'n-1']],
+      responseBody: '{"error":"use_dpop_nonce"}',
+    })
+    const retried = exchange({
+      method: 'POST',
+      url: 'https://op.example/token',
+      requestHeaders: [['dpop', `${proof}-2`]],
+    })
+
+    recorder.onExchange('token-request', challenged)
+    recorder.onExchange('token-request', retried)
+
+    expect(entry(id).earlierHttp).toEqual([challenged])
+    expect(entry(id).http).toEqual(retried)
+    const stored = storage.getItem(TIMELINE_KEY) ?? ''
+    expect(stored).toContain('use_dpop_nonce')
+    expect(stored).toContain('n-1')
+    expect(stored).not.toContain(proof)
+  })
+
   it('finishes an entry as ok with the change, and stops attaching exchanges to it', () => {
     const { recorder, entry } = setup()
     const id = recorder.begin('discovery', 'Discovery', ['discovery'])
