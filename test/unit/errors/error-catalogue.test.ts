@@ -210,8 +210,17 @@ describe('findCatalogueEntries', () => {
     ])
   })
 
+  it('explains the DPoP errors of RFC 9449 by their codes', () => {
+    expect(findCatalogueEntries({ error: 'invalid_dpop_proof' }).map((entry) => entry.id)).toEqual([
+      'invalid-dpop-proof',
+    ])
+    expect(findCatalogueEntries({ error: 'use_dpop_nonce' })[0]?.fix).toContain(
+      'Access-Control-Expose-Headers',
+    )
+  })
+
   it('finds nothing for an unknown code without known words', () => {
-    expect(findCatalogueEntries({ error: 'invalid_dpop_proof' })).toEqual([])
+    expect(findCatalogueEntries({ error: 'invalid_authorization_details' })).toEqual([])
     expect(findCatalogueEntries({})).toEqual([])
   })
 })
@@ -260,7 +269,7 @@ describe('entryFor', () => {
       'invalid-grant',
     )
     expect(errorSlug(refused('invalid_grant'))).toBe('invalid-grant')
-    expect(errorSlug(refused('invalid_dpop_proof'))).toBe('token-endpoint-error')
+    expect(errorSlug(refused('invalid_authorization_details'))).toBe('token-endpoint-error')
     expect(
       errorSlug(
         new OidcError('discovery_failed', 'discovery', 'only requests to HTTPS are allowed'),

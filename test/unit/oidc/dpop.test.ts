@@ -13,6 +13,7 @@ import {
   dpopUnsupportedReason,
   fetchUserInfo,
   isOidcError,
+  refreshTokens,
 } from '../../../src/oidc'
 import type { ClientContext, ProviderMetadata } from '../../../src/oidc'
 import { dpopAccessTokenHash } from '../../../src/jwt/dpop-proof'
@@ -164,6 +165,45 @@ describe('DPoP', () => {
       htm: 'GET',
       htu: 'https://op.example/me',
     })
+  })
+
+  it('refreshes with a proof of the session key, without ath, and again with the nonce asked for', async () => {
+    const key = await createDpopKey()
+    const tokenEndpoint = server(
+      () =>
+        new Response('{"error":"use_dpop_nonce","error_description":"nonce required"}', {
+          status: 400,
+          headers: { 'content-type': 'application/json', 'dpop-nonce': 'n-2' },
+        }),
+      () =>
+        new Response('{"access_token":"at-2","token_type":"DPoP","expires_in":60}', {
+          headers: { 'content-type': 'application/json' },
+        }),
+    )
+    const client: ClientContext = {
+      metadata,
+      clientId: 'spa',
+      idTokenAlg: 'RS256',
+      clientAuthentication: 'none',
+      dpop: key,
+    }
+    const tokens = await refreshTokens({
+      client,
+      clientSecret: undefined,
+      previous: { access_token: 'at-1', token_type: 'DPoP', refresh_token: 'rt-1', receivedAt: 0 },
+      http: { appOrigin, fetch: tokenEndpoint.fetch },
+      nowSeconds: 0,
+    })
+
+    expect(tokens).toMatchObject({
+      access_token: 'at-2',
+      token_type: 'dpop',
+      refresh_token: 'rt-1',
+    })
+    const [first, second] = tokenEndpoint.requests.map(proofOf)
+    expect(first?.claims).toMatchObject({ htm: 'POST', htu: 'https://op.example/token' })
+    expect(first?.claims.ath).toBeUndefined()
+    expect(second?.claims.nonce).toBe('n-2')
   })
 
   it('names the CORS preflight when a request with a proof got no readable answer', async () => {

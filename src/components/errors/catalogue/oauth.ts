@@ -131,4 +131,18 @@ export const OAUTH_ENTRIES: readonly CatalogueEntry[] = [
     fix: 'Add that scope to the sign-in request, sign in again and consent to it.',
     spec: BEARER_ERROR,
   }),
+  oauthCode('invalid_dpop_proof', {
+    title: 'The DPoP proof was refused',
+    cause:
+      "The server could not accept the DPoP header: its signature, typ, alg or key, or a claim (htm, htu, iat, jti, ath, nonce) did not check out. The usual causes are a clock far off the server's (iat), a proof algorithm the server does not take, or a proxy that changed the URL on the way (htu).",
+    fix: "Read the error_description: it names the check. Compare this computer's clock with the server's, and the proof's htu with the URL the server sees (the timeline shows each proof decoded). If the server accepts no ES256 proofs, turn DPoP off for it.",
+    spec: { label: 'RFC 9449 §5', url: 'https://www.rfc-editor.org/rfc/rfc9449#section-5' },
+  }),
+  oauthCode('use_dpop_nonce', {
+    title: 'The server wants a DPoP nonce',
+    cause:
+      'The server accepts only DPoP proofs that carry a nonce it handed out in a DPoP-Nonce header. PKCE Lab sends the request once more with it; this error means that second proof was refused too, or that the page could not read the DPoP-Nonce header.',
+    fix: 'A page reads DPoP-Nonce only if the server lists it in Access-Control-Expose-Headers: ask its operator to expose it. If it was exposed, the server changed its nonce between the two requests; try again.',
+    spec: { label: 'RFC 9449 §8', url: 'https://www.rfc-editor.org/rfc/rfc9449#section-8' },
+  }),
 ]
