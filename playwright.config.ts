@@ -7,6 +7,9 @@ const browser = findChromium()
 
 export default defineConfig({
   testDir: './test/e2e',
+  // The README's pictures are taken by `npm run screenshots` only: what they show is tested by the
+  // accessibility and workspace specs, and taking them cost the suite almost a minute.
+  testIgnore: process.env.npm_lifecycle_event === 'screenshots' ? [] : ['**/screenshots.spec.ts'],
   // One worker by default: with two on a two-core machine that also runs another job, the suite
   // took as long (34 min) and tests ran out of time. E2E_WORKERS sets more on a bigger machine: every
   // test has its own browser context, the hostile cases are independent, and providers a test starts

@@ -1,7 +1,7 @@
 /**
  * The README's pictures, taken from the real app against the bundled provider, so they never go
- * stale: `npm run screenshots` writes them to .github/screenshots; in `npm test` the same code runs
- * and writes to the test's output folder, which checks that it still works.
+ * stale: `npm run screenshots` writes them to .github/screenshots. Not part of `npm test`
+ * (playwright.config.ts): the screens are tested by the accessibility and workspace specs.
  */
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -13,10 +13,8 @@ import { expect, openCollapsed, signInAtProvider, signInWithDefaults, test } fro
 const WIDTH = 1280
 const HEIGHT = 800
 
-/** Where the pictures go: the README's folder when run as `npm run screenshots`. */
-function folder(outputPath: string): string {
-  return process.env.npm_lifecycle_event === 'screenshots' ? '.github/screenshots' : outputPath
-}
+/** The README's folder. */
+const FOLDER = '.github/screenshots'
 
 async function shoot(page: Page, directory: string, name: string): Promise<void> {
   await mkdir(directory, { recursive: true })
@@ -32,29 +30,29 @@ async function shoot(page: Page, directory: string, name: string): Promise<void>
 test.use({ viewport: { width: WIDTH, height: HEIGHT } })
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the signed-in workspace, ${scheme}`, async ({ page }, testInfo) => {
+  test(`the signed-in workspace, ${scheme}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme })
     await signInWithDefaults(page)
     await expect(page.getByTestId('token-verdict')).toBeVisible()
     // The payload's "email" pointed at, to show the bytes it came from.
     await page.locator('.json-claim').filter({ hasText: '"email":' }).first().hover()
-    await shoot(page, folder(testInfo.outputPath()), `workspace-${scheme}`)
+    await shoot(page, FOLDER, `workspace-${scheme}`)
   })
 }
 
-test('an error, explained', async ({ page }, testInfo) => {
+test('an error, explained', async ({ page }) => {
   await page.goto('/')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('link', { name: '[ Cancel ]' }).click()
   await expect(page.getByRole('alert')).toContainText('access_denied')
   await openCollapsed(page.getByRole('alert'))
-  await shoot(page, folder(testInfo.outputPath()), 'error')
+  await shoot(page, FOLDER, 'error')
 })
 
-test('the first screen', async ({ page }, testInfo) => {
+test('the first screen', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
-  await shoot(page, folder(testInfo.outputPath()), 'first-screen')
+  await shoot(page, FOLDER, 'first-screen')
   // The same flow, signed in by hand, is what the workspace pictures show.
   await page.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
