@@ -1,7 +1,8 @@
 /**
  * Calls with the access token: UserInfo (OIDC Core §5.3, its `sub` checked against the ID token's) and
- * any protected resource, the token in the Authorization header (RFC 6750 §2.1), never in a URL. A 401
- * renews once and tries once more (RFC 6750 §3.1 invalid_token).
+ * any protected resource, the token in the Authorization header (RFC 6750 §2.1), never in a URL, with a
+ * DPoP proof of the session's key when the token is bound to it (RFC 9449 §7.1). A 401 renews once
+ * and tries once more (RFC 6750 §3.1 invalid_token).
  */
 import {
   asOidcError,

@@ -57,10 +57,19 @@ afterEach(() => {
 })
 
 describe('UserInfoCall', () => {
-  function renderUserInfo(call: ApiCall<UserInfoResult> | undefined, hasUserinfoEndpoint = true) {
+  function renderUserInfo(
+    call: ApiCall<UserInfoResult> | undefined,
+    hasUserinfoEndpoint = true,
+    tokenType = 'Bearer',
+  ) {
     const onCall = vi.fn<() => void>()
     renderStrict(
-      <UserInfoCall call={call} hasUserinfoEndpoint={hasUserinfoEndpoint} onCall={onCall} />,
+      <UserInfoCall
+        call={call}
+        hasUserinfoEndpoint={hasUserinfoEndpoint}
+        tokenType={tokenType}
+        onCall={onCall}
+      />,
       { clock },
     )
     return { onCall, section: region('UserInfo') }
@@ -80,6 +89,14 @@ describe('UserInfoCall', () => {
     await user.click(within(section).getByRole('button', { name: 'Call userinfo' }))
 
     expect(onCall).toHaveBeenCalledTimes(1)
+  })
+
+  it('says a DPoP-bound token goes as DPoP with a proof, not as Bearer', () => {
+    const { section } = renderUserInfo(undefined, true, 'dpop')
+    expect(section.textContent).toContain(
+      'The access token goes in the Authorization header as DPoP, with a new proof signed by this page’s key',
+    )
+    expect(section.textContent).not.toContain('Bearer')
   })
 
   it('disables the button, with the reason, when the provider has no userinfo endpoint', () => {

@@ -250,7 +250,12 @@ describe('UserInfoCall (properties)', () => {
               retriedAfterRefresh: false,
             }
             const { container } = renderStrict(
-              <UserInfoCall call={call} hasUserinfoEndpoint onCall={() => undefined} />,
+              <UserInfoCall
+                call={call}
+                hasUserinfoEndpoint
+                tokenType="Bearer"
+                onCall={() => undefined}
+              />,
               { clock },
             )
 

@@ -215,6 +215,7 @@ export function SignedInView({ state, storage }: SignedInViewProps) {
                 <UserInfoCall
                   call={state.userinfo}
                   hasUserinfoEndpoint={state.client.metadata.userinfo_endpoint !== undefined}
+                  tokenType={state.tokens.token_type}
                 />
                 <ResourceCall
                   call={state.resource}

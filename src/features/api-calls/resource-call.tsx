@@ -88,7 +88,8 @@ function ResponseBody({ response }: { response: ResourceResponse }) {
 
 /**
  * The API console: any method, URL, headers and a JSON or form body, with the access token as a Bearer
- * header (RFC 6750 §2.1), never in the URL; the answer as it came back, its WWW-Authenticate
+ * header (RFC 6750 §2.1), or with a DPoP proof when it is bound to this page's key (RFC 9449 §7.1),
+ * never in the URL; the answer as it came back, its WWW-Authenticate
  * challenges explained, and the request as a curl command. Any HTTP status is an answer; only a
  * request that got none (CORS, network) is an error. Requests and answers live in memory only.
  */

@@ -7,12 +7,15 @@ import { explainError } from '../../components/errors/error-explanations'
 import { useNowSeconds } from '../../components/ui/use-now'
 import { describeClaims } from '../../jwt/describe-claims'
 import type { ApiCall } from '../../session'
+import { isDpopTokenType } from '../../oidc'
 import type { UserInfoResult } from '../../oidc'
 import { HttpResponseView, RetriedNote } from './http-response-view'
 
 export interface UserInfoCallProps {
   call: ApiCall<UserInfoResult> | undefined
   hasUserinfoEndpoint: boolean
+  /** The token response's token_type: a DPoP-bound token goes with a proof (RFC 9449 §7.1). */
+  tokenType: string
   /** Where the call is made when not from this section (the workspace's status band). */
   onCall?: () => void
 }
@@ -33,7 +36,7 @@ function announcement(call: ApiCall<UserInfoResult> | undefined): string {
  * The UserInfo request (OpenID Connect Core §5.3) and its answer. The outcome is announced in one
  * short polite sentence; the claims and errors below are there to read, not to be read out.
  */
-export function UserInfoCall({ call, hasUserinfoEndpoint, onCall }: UserInfoCallProps) {
+export function UserInfoCall({ call, hasUserinfoEndpoint, tokenType, onCall }: UserInfoCallProps) {
   const headingId = useId()
   const reasonId = useId()
   const nowSeconds = useNowSeconds()
@@ -42,10 +45,13 @@ export function UserInfoCall({ call, hasUserinfoEndpoint, onCall }: UserInfoCall
       <h2 id={headingId}>UserInfo</h2>
       <p>
         Asks the provider&rsquo;s UserInfo endpoint who the access token belongs to. The access
-        token goes in the Authorization header as a Bearer token (RFC 6750 §2.1), never in a URL,
-        where logs, history and Referer headers would keep it. The answer&rsquo;s sub must equal the
-        ID token&rsquo;s sub (OpenID Connect Core §5.3.2); if the first answer is 401, the app
-        renews the access token once and tries once more.
+        token goes in the Authorization header{' '}
+        {isDpopTokenType(tokenType)
+          ? 'as DPoP, with a new proof signed by this page’s key (RFC 9449 §7.1)'
+          : 'as a Bearer token (RFC 6750 §2.1)'}
+        , never in a URL, where logs, history and Referer headers would keep it. The answer&rsquo;s
+        sub must equal the ID token&rsquo;s sub (OpenID Connect Core §5.3.2); if the first answer is
+        401, the app renews the access token once and tries once more.
       </p>
       {onCall ? (
         <button
