@@ -92,7 +92,7 @@ export interface Session {
   /** The page became visible or the browser came online: timers may have slept. */
   wake: () => void
   callUserInfo: () => Promise<void>
-  /** Any method, URL, headers and body, with the access token as a Bearer header. */
+  /** Any method, URL, headers and body, with the access token as a Bearer header, or DPoP with a proof. */
   callResource: (request: ResourceRequest) => Promise<void>
   /** Revokes the tokens, forgets everything, and ends the provider session where it can. */
   signOut: () => Promise<void>

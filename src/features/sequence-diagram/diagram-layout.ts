@@ -187,6 +187,19 @@ function pathOf(url: string | undefined, fallback: string): string {
   return new URL(url).pathname
 }
 
+/**
+ * How the access token went, read from the request's Authorization header: Bearer (RFC 6750 §2.1)
+ * or DPoP with its proof (RFC 9449 §7.1). A copy read back after a page load keeps no such header.
+ */
+function accessTokenAs(http: TimelineEntry['http']): string {
+  const authorization = http?.requestHeaders.find(
+    ([name]) => name.toLowerCase() === 'authorization',
+  )
+  const scheme = authorization?.[1].split(' ')[0]
+  if (scheme === undefined) return 'access token'
+  return scheme.toLowerCase() === 'dpop' ? 'DPoP access token + proof' : `${scheme} access token`
+}
+
 const SEGMENTS: Record<TimelineStepKind, (entry: TimelineEntry) => Segment[]> = {
   discovery: (entry) =>
     exchange(
@@ -252,10 +265,15 @@ const SEGMENTS: Record<TimelineStepKind, (entry: TimelineEntry) => Segment[]> = 
       entry,
       'app',
       'resource',
-      `GET ${pathOf(entry.http?.url, 'userinfo_endpoint')}, Bearer access token`,
+      `GET ${pathOf(entry.http?.url, 'userinfo_endpoint')}, ${accessTokenAs(entry.http)}`,
     ),
   'resource-request': (entry) =>
-    exchange(entry, 'app', 'resource', `${entry.http?.method ?? 'GET'} API, Bearer access token`),
+    exchange(
+      entry,
+      'app',
+      'resource',
+      `${entry.http?.method ?? 'GET'} API, ${accessTokenAs(entry.http)}`,
+    ),
   revocation: (entry) =>
     exchange(
       entry,

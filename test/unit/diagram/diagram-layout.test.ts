@@ -133,8 +133,27 @@ describe('layoutDiagram', () => {
     expect(discovery?.label).toBe('GET /.well-known/openid-configuration')
     const [callback] = segmentsFor(entry('callback'))
     expect(callback?.label).toBe('302 to redirect_uri with code, state, iss')
-    const [userinfo] = segmentsFor(entry('userinfo', { http: http(200) }))
-    expect(userinfo?.label).toContain('Bearer access token')
+    const [userinfo] = segmentsFor(
+      entry('userinfo', { http: http(200, { requestHeaders: [['authorization', 'Bearer at']] }) }),
+    )
+    expect(userinfo?.label).toContain(', Bearer access token')
+  })
+
+  it('says how the access token went: Bearer, DPoP with a proof, or nothing when not kept', () => {
+    const [dpop] = segmentsFor(
+      entry('resource-request', {
+        http: http(200, {
+          method: 'GET',
+          requestHeaders: [
+            ['authorization', 'DPoP at'],
+            ['dpop', 'ey.proof'],
+          ],
+        }),
+      }),
+    )
+    expect(dpop?.label).toBe('GET API, DPoP access token + proof')
+    const [readBack] = segmentsFor(entry('userinfo', { http: http(200) }))
+    expect(readBack?.label).toMatch(/, access token$/)
   })
 
   it("uses the provider's own endpoint paths, and draws revocation to its endpoint", () => {
