@@ -10,6 +10,7 @@ import {
   signInAtProvider,
   signInWithDefaults,
   test,
+  timelineStep,
   openSettings,
   showTab,
   openCollapsed,
@@ -39,20 +40,12 @@ async function copiedText(page: Page, button: ReturnType<Page['getByRole']>): Pr
   return page.evaluate(() => navigator.clipboard.readText())
 }
 
-/** A step of the timeline; signed in, the timeline is in the workspace's Flow tab. */
-async function timelineStep(page: Page, title: string) {
-  const flowTab = page.getByRole('tab', { name: 'Flow', exact: true })
-  if ((await flowTab.count()) > 0) await flowTab.click()
-  return page
-    .getByRole('region', { name: 'Flow timeline' })
-    .getByRole('article')
-    .filter({ has: page.getByRole('heading', { name: new RegExp(`^${title}`) }) })
-}
-
-test('the timeline shows each step with the real values, across the redirect', async ({
+test('the timeline shows each step with the real values, across the redirect; its curl runs as printed', async ({
   page,
+  context,
   traffic,
 }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const authorizationUrls: string[] = []
   page.on('request', (request) => {
     if (request.url().startsWith(`${E2E.localIssuer}/auth?`)) authorizationUrls.push(request.url())
@@ -65,6 +58,12 @@ test('the timeline shows each step with the real values, across the redirect', a
   const discovery = await timelineStep(page, 'Discovery')
   await expect(discovery).toContainText('HTTP 200')
   await expect(discovery).toContainText('Passed: S256 is in code_challenge_methods_supported')
+  // The curl printed for discovery, pasted into every common shell, gets the same answer.
+  const command = await copiedText(page, discovery.getByRole('button', { name: 'Copy as curl' }))
+  const direct = (await (
+    await fetch(`${E2E.localIssuer}/.well-known/openid-configuration`)
+  ).json()) as unknown
+  for (const answer of await runCurl(command)) expect(answer).toEqual(direct)
 
   // Across the redirect the challenge the browser sent is shown; the verifier was not kept.
   const authorization = await timelineStep(page, 'Authorization request')
@@ -94,21 +93,6 @@ test('the timeline shows each step with the real values, across the redirect', a
   // The diagram draws the same run, each arrow a link to its step.
   const diagram = page.getByRole('group', { name: /^Sequence diagram of the run/ })
   await expect(diagram).toBeVisible()
-})
-
-test('the curl printed for discovery runs as printed and gets the same answer', async ({
-  page,
-  context,
-}) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  await signInWithDefaults(page)
-  const discovery = await timelineStep(page, 'Discovery')
-  const command = await copiedText(page, discovery.getByRole('button', { name: 'Copy as curl' }))
-  const answers = await runCurl(command)
-  const direct = (await (
-    await fetch(`${E2E.localIssuer}/.well-known/openid-configuration`)
-  ).json()) as unknown
-  for (const answer of answers) expect(answer).toEqual(direct)
 })
 
 test('the curl printed for a refresh runs as printed against the provider', async ({

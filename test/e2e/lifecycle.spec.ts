@@ -111,12 +111,15 @@ test('a provider that stops answering for a while is survived', async ({ page, t
   expect(refreshed.at(-1)?.status).toBe(200)
 })
 
-test('the access token is shown gone after a reload, with a silent restore on offer', async ({
+test('the tokens are gone after a reload, by design, with a silent restore on offer', async ({
   page,
   traffic,
 }) => {
   await signInWithDefaults(page)
   await page.reload()
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'ID token', exact: true })).toHaveCount(0)
   const restore = page.getByRole('status').filter({ hasText: 'the reload forgot them' })
   await expect(restore).toBeVisible()
   const exchangesBefore = traffic.tokenExchanges.length

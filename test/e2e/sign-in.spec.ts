@@ -3,7 +3,6 @@ import {
   browserStorage,
   expect,
   signInAtProvider,
-  signInWithDefaults,
   test,
   openSettings,
   openCollapsed,
@@ -56,14 +55,6 @@ test('a newcomer signs in with the defaults and sees the decoded claims', async 
   const stored = await browserStorage(page, context)
   for (const token of traffic.issuedTokens) expect(stored).not.toContain(token)
   expect(stored).not.toContain('pkce-lab:pending-authorization')
-})
-
-test('the tokens are gone after a reload, by design', async ({ page }) => {
-  await signInWithDefaults(page)
-  await page.reload()
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
-  await expect(page.getByRole('region', { name: 'ID token', exact: true })).toHaveCount(0)
 })
 
 test('cancelling at the provider explains access_denied and stays signed out', async ({

@@ -9,20 +9,30 @@ import {
   chooseGoogleShapedPreset,
 } from './fixtures'
 
-test('sign-out revokes the tokens, ends the provider session, and restores nothing', async ({
+test('userinfo answers with the Bearer header; sign-out revokes the tokens, ends the provider session, and restores nothing', async ({
   page,
   traffic,
   context,
 }) => {
   const revocations: URLSearchParams[] = []
   const urls: string[] = []
+  const userinfoAuthorizations: (string | undefined)[] = []
   page.on('request', (request) => {
     urls.push(request.url())
     if (request.url() === `${E2E.localIssuer}/token/revocation`) {
       revocations.push(new URLSearchParams(request.postData() ?? ''))
     }
+    if (request.url().startsWith(`${E2E.localIssuer}/me`)) {
+      userinfoAuthorizations.push(request.headers().authorization)
+    }
   })
   await signInWithDefaults(page)
+  // UserInfo first: the token in the Authorization header, never in the URL (checked below).
+  await page.getByRole('button', { name: 'Call userinfo' }).click()
+  await expect(page.getByRole('table', { name: 'UserInfo claims' })).toContainText(
+    'alice@example.test',
+  )
+  expect(userinfoAuthorizations.find((value) => value !== undefined)).toMatch(/^Bearer /)
   const issued = traffic.tokenExchanges.at(0)?.body
   await page.getByRole('button', { name: 'Sign out' }).click()
 
@@ -48,7 +58,10 @@ test('sign-out revokes the tokens, ends the provider session, and restores nothi
   const endSession = urls.find((url) => url.startsWith(`${E2E.localIssuer}/session/end?`))
   expect(new URL(endSession ?? '').searchParams.get('client_id')).toBe('pkce-lab')
   expect(typeof issued?.id_token).toBe('string')
-  for (const url of urls) expect(url).not.toContain(String(issued?.id_token))
+  for (const url of urls) {
+    expect(url).not.toContain(String(issued?.id_token))
+    expect(url).not.toContain(String(issued?.access_token))
+  }
 
   // Signing in again asks for credentials: the provider session really ended.
   await page.getByRole('button', { name: 'Sign in' }).click()
@@ -103,20 +116,4 @@ test('where the provider has no end-session endpoint, sign-out says what was and
   await expect(report).toContainText('revoked')
   expect(page.url()).toBe(`${E2E.appUrl}/`)
   await expect(page.getByRole('heading', { name: 'Signed in' })).toHaveCount(0)
-})
-
-test('userinfo is called with the Bearer header and matches the ID token', async ({ page }) => {
-  const userinfoRequests: { url: string; authorization: string | undefined }[] = []
-  page.on('request', (request) => {
-    if (request.url().startsWith(`${E2E.localIssuer}/me`)) {
-      userinfoRequests.push({ url: request.url(), authorization: request.headers().authorization })
-    }
-  })
-  await signInWithDefaults(page)
-  await page.getByRole('button', { name: 'Call userinfo' }).click()
-  const claims = page.getByRole('table', { name: 'UserInfo claims' })
-  await expect(claims).toContainText('alice@example.test')
-  const request = userinfoRequests.find((entry) => entry.authorization !== undefined)
-  expect(request?.authorization).toMatch(/^Bearer /)
-  expect(request?.url).not.toContain('access_token')
 })
