@@ -58,7 +58,7 @@ test('the copied settings link carries the settings but not the secret', async (
   await openSettings(page)
   await page.getByLabel('Client secret (optional)').fill('typed-secret')
   await page.getByRole('button', { name: 'Copy settings link' }).click()
-  await expect(page.getByText('Copied')).toBeVisible()
+  await expect(page.getByText('Copied', { exact: true })).toBeVisible()
   const copied = await page.evaluate(() => navigator.clipboard.readText())
   const url = new URL(copied)
   expect(url.searchParams.get('issuer')).toBe(E2E.localIssuer)
