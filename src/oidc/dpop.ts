@@ -62,6 +62,11 @@ export async function createDpopKey(): Promise<DpopKey> {
   }
 }
 
+/** oauth4webapi's request option that signs a proof with the key, when there is one. */
+export function dpopOption(dpop: DpopKey | undefined): { DPoP?: oauth.DPoPHandle } {
+  return dpop === undefined ? {} : { DPoP: dpop.handle }
+}
+
 /** Whether tokens of this `token_type` are sent with a proof (RFC 9449 §7.1) or as Bearer. */
 export function isDpopTokenType(tokenType: string): boolean {
   return tokenType.toLowerCase() === 'dpop'

@@ -8,7 +8,7 @@
  */
 import * as oauth from 'oauth4webapi'
 
-import { withDpopNonce } from './dpop'
+import { dpopOption, withDpopNonce } from './dpop'
 import type { DpopKey } from './dpop'
 import { isAllowedEndpointUrl, requestOptions } from './http'
 import type { HttpOptions } from './http'
@@ -159,7 +159,7 @@ export async function callProtectedResource(input: {
     response = await withDpopNonce(dpop, () =>
       oauth.protectedResourceRequest(accessToken, request.method, target, headers, body, {
         ...requestOptions('resource-request', target, input.http),
-        ...(dpop === undefined ? {} : { DPoP: dpop.handle }),
+        ...dpopOption(dpop),
       }),
     )
   } catch (error) {

@@ -9,7 +9,7 @@ import { scopeIncludesOpenId } from './authorization-request'
 import { clientAuth, oauthClient } from './client-context'
 import type { ClientContext } from './client-context'
 import type { ProviderMetadata } from './discovery'
-import { withDpopNonce } from './dpop'
+import { dpopOption, withDpopNonce } from './dpop'
 import type { DpopKey } from './dpop'
 import type { JwksSnapshot } from './jwks'
 import { requestOptions } from './http'
@@ -78,7 +78,7 @@ export async function exchangeAuthorizationCode(input: {
         input.withoutVerifier === true ? oauth.nopkce : pending.codeVerifier,
         {
           ...requestOptions('token-request', issuer, http),
-          ...(dpop === undefined ? {} : { DPoP: dpop.handle }),
+          ...dpopOption(dpop),
         },
       )
       return {
@@ -198,7 +198,7 @@ export async function refreshTokens(input: {
         refreshToken,
         {
           ...requestOptions('refresh', new URL(context.metadata.issuer), http),
-          ...(dpop === undefined ? {} : { DPoP: dpop.handle }),
+          ...dpopOption(dpop),
         },
       )
       return {

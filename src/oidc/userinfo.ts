@@ -7,7 +7,7 @@ import * as oauth from 'oauth4webapi'
 
 import { oauthClient } from './client-context'
 import type { ClientContext } from './client-context'
-import { withDpopNonce } from './dpop'
+import { dpopOption, withDpopNonce } from './dpop'
 import type { DpopKey } from './dpop'
 import { requestOptions } from './http'
 import type { HttpOptions } from './http'
@@ -40,7 +40,7 @@ export async function fetchUserInfo(input: {
     const response = await withDpopNonce(dpop, () =>
       oauth.userInfoRequest(context.metadata, oauthClient(context), input.accessToken, {
         ...requestOptions('userinfo', new URL(context.metadata.issuer), http),
-        ...(dpop === undefined ? {} : { DPoP: dpop.handle }),
+        ...dpopOption(dpop),
       }),
     )
     const headers = [...response.headers.entries()]

@@ -14,12 +14,30 @@ function header(headers: readonly [string, string][] | undefined, name: string) 
   return headers?.find(([candidate]) => candidate.toLowerCase() === name)?.[1]
 }
 
-/** The OAuth error code of an answer, when its body or its WWW-Authenticate names one. */
+/** The `error` of an OAuth error body (RFC 6749 §5.2), when the body is one. */
+function bodyError(body: string | undefined): unknown {
+  try {
+    const parsed: unknown = JSON.parse(body ?? '')
+    return typeof parsed === 'object' && parsed !== null
+      ? (parsed as Record<string, unknown>).error
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether an answer asked for a nonce (RFC 9449 §8, §9): a DPoP-Nonce header, with the error
+ * use_dpop_nonce in its JSON body (token endpoint) or its DPoP challenge (resource server).
+ */
 function answeredUseDpopNonce(exchange: HttpExchange | undefined): boolean {
-  if (exchange === undefined) return false
+  if (exchange === undefined || header(exchange.responseHeaders, 'dpop-nonce') === undefined) {
+    return false
+  }
   const challenge = header(exchange.responseHeaders, 'www-authenticate') ?? ''
   return (
-    challenge.includes('use_dpop_nonce') || (exchange.responseBody ?? '').includes('use_dpop_nonce')
+    bodyError(exchange.responseBody) === 'use_dpop_nonce' ||
+    /^DPoP\b.*\berror="use_dpop_nonce"/i.test(challenge)
   )
 }
 

@@ -253,45 +253,25 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
           }}
         />
 
-        <div className="field">
-          <label>
-            <input
-              type="checkbox"
-              checked={settings.pushedAuthorization}
-              aria-describedby={`${id}-par-hint`}
-              onChange={(event) => {
-                change({ pushedAuthorization: event.target.checked })
-              }}
-            />{' '}
-            Push the authorization request first (PAR, RFC 9126)
-          </label>
-          <p id={`${id}-par-hint`} className="hint">
-            The parameters go to the provider in a POST from this page, and the browser is sent with
-            only client_id and a request_uri: nothing of the request is in the address bar. Needs a
-            provider that advertises pushed_authorization_request_endpoint; where the provider
-            requires it (require_pushed_authorization_requests), it is done anyway.
-          </p>
-        </div>
+        <CheckboxField
+          id={`${id}-par`}
+          label="Push the authorization request first (PAR, RFC 9126)"
+          checked={settings.pushedAuthorization}
+          onChange={(pushedAuthorization) => {
+            change({ pushedAuthorization })
+          }}
+          hint="The parameters go to the provider in a POST from this page, and the browser is sent with only client_id and a request_uri: nothing of the request is in the address bar. Needs a provider that advertises pushed_authorization_request_endpoint; where the provider requires it (require_pushed_authorization_requests), it is done anyway."
+        />
 
-        <div className="field">
-          <label>
-            <input
-              type="checkbox"
-              checked={settings.dpop}
-              aria-describedby={`${id}-dpop-hint`}
-              onChange={(event) => {
-                change({ dpop: event.target.checked })
-              }}
-            />{' '}
-            Bind the tokens to a key of this page (DPoP, RFC 9449)
-          </label>
-          <p id={`${id}-dpop-hint`} className="hint">
-            A key pair is made in this page, its private key locked inside the browser, and every
-            token request, refresh and API call carries a fresh proof signed with it: a copied token
-            is useless without the key. Needs a provider that advertises
-            dpop_signing_alg_values_supported with ES256, and CORS that allows the DPoP header.
-          </p>
-        </div>
+        <CheckboxField
+          id={`${id}-dpop`}
+          label="Bind the tokens to a key of this page (DPoP, RFC 9449)"
+          checked={settings.dpop}
+          onChange={(dpop) => {
+            change({ dpop })
+          }}
+          hint="A key pair is made in this page, its private key locked inside the browser, and every token request, refresh and API call carries a fresh proof signed with it: a copied token is useless without the key. Needs a provider that advertises dpop_signing_alg_values_supported with ES256, and CORS that allows the DPoP header."
+        />
 
         <div className="field">
           <label htmlFor={`${id}-redirect-uri`}>Redirect URI (register this at the provider)</label>
@@ -309,5 +289,33 @@ export function ProviderSettingsForm(props: ProviderSettingsFormProps) {
         </p>
       </Disclosure>
     </form>
+  )
+}
+
+/** An option of the sign-in: a checkbox, its label, and a hint that says what it does. */
+function CheckboxField(props: {
+  id: string
+  label: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  hint: string
+}) {
+  return (
+    <div className="field">
+      <label>
+        <input
+          type="checkbox"
+          checked={props.checked}
+          aria-describedby={`${props.id}-hint`}
+          onChange={(event) => {
+            props.onChange(event.target.checked)
+          }}
+        />{' '}
+        {props.label}
+      </label>
+      <p id={`${props.id}-hint`} className="hint">
+        {props.hint}
+      </p>
+    </div>
   )
 }
